@@ -1,0 +1,1 @@
+"""Offline intake of cross-border criminal justice requests."""

@@ -1,0 +1,41 @@
+"""Typed options, one object per stage.
+
+Stages never read environment variables or globals: the CLI (or a caller of
+`pipeline.api`) builds these objects and passes them in, so a test can run a
+stage with exactly the settings it wants.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Safety limits for reading untrusted files (documented in README "Limits")."""
+
+    max_pages: int = 2000
+    max_pixels_per_page: int = 150_000_000
+    max_text_bytes: int = 20_000_000
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How pages without a usable text layer are read."""
+
+    dpi: int = 300
+    language: str | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    tessdata_dir: Path | None = None
+    page_timeout_s: float = 300.0
+    fix_orientation: bool = True
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Everything `process_document` needs."""
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    ocr: OcrOptions = field(default_factory=OcrOptions)
