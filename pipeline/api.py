@@ -7,6 +7,7 @@ without letting one bad file stop the others.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -17,6 +18,7 @@ from pathlib import Path
 from pipeline._exec import tesseract
 from pipeline.document import Document, Page
 from pipeline.exceptions import MlaError
+from pipeline.glossary import GLOSSARY_LANGUAGES, Glossary, load_glossary
 from pipeline.ingest import ingest
 from pipeline.langid import identify_languages
 from pipeline.languages import LANGUAGES
@@ -24,6 +26,7 @@ from pipeline.ocr import PageJob, ocr_pages
 from pipeline.options import PipelineOptions
 from pipeline.outputs import output_folder, write_outputs
 from pipeline.segment import segment_pages
+from pipeline.translate import translate_document
 
 PageCallback = Callable[[Page], None]
 
@@ -80,7 +83,22 @@ def process_document(
     document.segments = segment_pages(document.pages)
     document.language = identify_languages(document.segments)
     _note_language(document)
+    translate_document(
+        document, lambda language: glossary_for(language, options), options.translation
+    )
     return document
+
+
+def glossary_for(language: str, options: PipelineOptions) -> Glossary | None:
+    """The glossary for a language (bundled plus the user's), or None if it has none."""
+    if language not in GLOSSARY_LANGUAGES:
+        return None
+    return _cached_glossary(language, options.glossary_files)
+
+
+@functools.cache
+def _cached_glossary(language: str, user_files: tuple[Path, ...]) -> Glossary:
+    return load_glossary(language, user_files)
 
 
 def _note_language(document: Document) -> None:
@@ -93,8 +111,6 @@ def _note_language(document: Document) -> None:
         document.warnings.append(
             f"language {summary.primary!r} is not one the tool supports; no translation or glossary"
         )
-    if summary.primary == "en":
-        document.translation.status = "not_needed"
 
 
 def intake(

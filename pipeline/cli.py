@@ -11,8 +11,6 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +20,22 @@ from pipeline.api import Outcome, intake
 from pipeline.exceptions import ExitCode, MlaError
 from pipeline.glossary_cli import glossary
 from pipeline.languages import check_language
-from pipeline.options import IngestOptions, OcrOptions, PipelineOptions
+from pipeline.models_cli import models, models_dir_options
+from pipeline.options import IngestOptions, OcrOptions, PipelineOptions, TranslationOptions
 from pipeline.outputs import tool_version
 
 
-def report_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn our typed errors into a one-line message and their exit code."""
+class MlaGroup(click.Group):
+    """The root group: turns our typed errors into one line and their exit code.
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
+    Handling errors here, once, covers every subcommand and nested group.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except MlaError as error:
-            if debug:
+            if ctx.params.get("debug"):
                 traceback.print_exc()
             click.echo(f"mla: error: {error}", err=True)
             sys.exit(error.exit_code)
@@ -43,20 +43,20 @@ def report_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("mla: interrupted", err=True)
             sys.exit(ExitCode.ctrl_c)
 
-    return wrapper
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=MlaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(tool_version(), prog_name="mla")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def cli(debug: bool) -> None:
     """Offline intake of Mutual Legal Assistance and extradition requests.
 
-    Nothing is sent over the network while documents are processed.
+    Nothing is sent over the network while documents are processed; only
+    `mla models install LANG` goes online.
     """
 
 
 cli.add_command(glossary)
+cli.add_command(models)
 
 
 def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -116,7 +116,28 @@ def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     show_default=True,
     help="Seconds allowed for OCR of one page.",
 )
-@report_errors
+@click.option(
+    "--glossary",
+    "glossary_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Your own glossary <name>-<lang>-en.csv, overriding the bundled one (repeatable).",
+)
+@click.option(
+    "--beam-size",
+    type=click.IntRange(min=1),
+    default=TranslationOptions.beam_size,
+    show_default=True,
+    help="Beam size for translation.",
+)
+@click.option(
+    "--translation-threads",
+    type=click.IntRange(min=0),
+    default=0,
+    help="CPU threads for translation (0: CTranslate2's default).",
+)
+@click.option("--no-enforce-glossary", is_flag=True, help="Translate without enforcing glossary terms.")
+@models_dir_options
 def intake_command(
     files: tuple[Path, ...],
     out_dir: Path,
@@ -126,6 +147,12 @@ def intake_command(
     max_pages: int,
     max_pixels: int,
     page_timeout: float,
+    glossary_files: tuple[Path, ...],
+    beam_size: int,
+    translation_threads: int,
+    no_enforce_glossary: bool,
+    models_dir: Path,
+    shared_models_dirs: tuple[Path, ...],
 ) -> None:
     """Process request files into OUT/<name>/extract.json and source.txt.
 

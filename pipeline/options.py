@@ -34,8 +34,22 @@ class OcrOptions:
 
 
 @dataclass(frozen=True)
+class TranslationOptions:
+    """Where models live and how CTranslate2 decodes."""
+
+    models_dirs: tuple[Path, ...] = ()
+    beam_size: int = 4
+    num_hypotheses: int = 4
+    threads: int = 0
+    max_batch_size: int = 32
+    enforce_glossary: bool = True
+
+
+@dataclass(frozen=True)
 class PipelineOptions:
     """Everything `process_document` needs."""
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     ocr: OcrOptions = field(default_factory=OcrOptions)
+    translation: TranslationOptions = field(default_factory=TranslationOptions)
+    glossary_files: tuple[Path, ...] = ()
