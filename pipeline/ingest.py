@@ -23,6 +23,7 @@ from PIL import Image, UnidentifiedImageError
 
 from pipeline.document import SourceFile
 from pipeline.exceptions import EncryptedInputError, InputFileError, LimitExceededError
+from pipeline.languages import script_of
 from pipeline.options import IngestOptions
 
 PDF = "application/pdf"
@@ -30,6 +31,7 @@ TEXT = "text/plain"
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/tiff"})
 POINTS_PER_INCH = 72
 MIN_TEXT_LAYER_CHARS = 20
+MAX_GARBAGE_SHARE = 0.03
 MIN_RENDER_DPI = 72
 
 
@@ -219,17 +221,19 @@ def _render_dpi(
 
 
 def text_layer_is_usable(text: str) -> bool:
-    """False for empty, tiny or mojibake text layers (broken font encodings).
+    """False for empty, tiny or garbled text layers.
 
-    Broken Thai and Khmer fonts typically yield Latin-1 symbols, private-use
-    code points or U+FFFD instead of letters; such a page is OCRed instead.
+    Broken Thai and Khmer fonts yield Latin-1 symbols, private-use code
+    points or U+FFFD instead of letters; fonts without proper ToUnicode maps
+    (common in Khmer and Burmese PDFs) yield stray IPA letters inside words
+    and vowel signs cut off from their consonants.  Such a page is OCRed.
     """
     visible = [char for char in text if not char.isspace()]
     if len(visible) < MIN_TEXT_LAYER_CHARS:
         return False
-    bad = sum(1 for char in visible if _is_garbage_char(char))
+    bad = sum(1 for char in visible if _is_garbage_char(char)) + _misplaced_marks(text)
     letters = sum(1 for char in visible if unicodedata.category(char)[0] in "LM")
-    return bad / len(visible) < 0.05 and letters / len(visible) > 0.4
+    return bad / len(visible) < MAX_GARBAGE_SHARE and letters / len(visible) > 0.4
 
 
 def _is_garbage_char(char: str) -> bool:
@@ -241,6 +245,20 @@ def _is_garbage_char(char: str) -> bool:
         or (0x80 <= code <= 0xBF)
         or char in "ÃÂ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿"
     )
+
+
+def _misplaced_marks(text: str) -> int:
+    """Combining marks after a space, and IPA/Latin-B letters inside non-Latin words."""
+    count = 0
+    for index, char in enumerate(text):
+        previous = text[index - 1] if index else " "
+        if unicodedata.category(char) in ("Mn", "Mc") and previous.isspace():
+            count += 1
+        elif 0x0180 <= ord(char) <= 0x02AF:
+            following = text[index + 1] if index + 1 < len(text) else " "
+            neighbours = (script_of(previous), script_of(following))
+            count += any(script not in (None, "Latin") for script in neighbours)
+    return count
 
 
 def _ingest_image(source: SourceFile, options: IngestOptions) -> IngestResult:

@@ -33,6 +33,7 @@ LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MARKERS_FILE = "ms-id-markers.csv"
 WORD = re.compile(r"[^\W\d_]+")
 CERTAIN = 0.9
+CONFIDENT_LETTERS = 80
 ENGLISH_CUES = frozenset(
     [
         "the",
@@ -182,6 +183,9 @@ def _langdetect(text: str) -> tuple[str, float]:
     ahead of English; a supported language within its top candidates wins
     unless the leader is nearly certain.
     """
+    letters = [char for char in text if char.isalpha()]
+    if letters and sum(char.isupper() for char in letters) > 0.6 * len(letters):
+        text = text.lower()  # langdetect's profiles are of running text; capitals skew it to English
     try:
         candidates = detect_langs(text)
     except LangDetectException:
@@ -232,12 +236,25 @@ def identify_languages(
         language = detection.language
         if language in ("id", "ms") and malay_family:
             language = malay_family
-        elif language == UNDETERMINED and primary_is_latin and detection.letters:
+        elif primary_is_latin and _doubtful_latin_outlier(detection, primary):
             language = primary
         segment.language = language
     counts = Counter(segment.language for segment in segments)
     confidence = round(primary_letters / sum(weights.values()), 3)
     return LanguageSummary(primary, confidence, dict(sorted(counts.items())))
+
+
+def _doubtful_latin_outlier(detection: Detection, primary: str) -> bool:
+    """A short or unsure Latin-script segment whose language differs from the document's.
+
+    langdetect labels short lines of a Malay letter as Swahili, Estonian or
+    Tagalog; English lines stay English, since letters quote English.
+    """
+    if detection.language == UNDETERMINED:
+        return detection.letters > 0
+    if detection.language in (primary, "en") or detection.language in SCRIPT_LANGUAGE.values():
+        return False
+    return detection.letters < CONFIDENT_LETTERS or detection.confidence < CERTAIN
 
 
 def _malay_or_indonesian(

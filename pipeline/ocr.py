@@ -1,41 +1,59 @@
 """OCR stage: pages without a usable text layer become text.
 
-Per page (in a worker process): load the pixels, fix orientation with
-Tesseract OSD, bring the resolution to ~300 dpi (the biggest accuracy lever on
-Tesseract), pick the language pack from the script actually on the page, then
-recognise text and word confidences in one Tesseract run.
+Measured on the samples (benchmarks/RESULTS.md), two things shaped this:
+
+* Tesseract's OSD script detection is wrong for exactly our scripts (Khmer
+  came out "Latin", Lao "Thai", Burmese "Arabic" with a false 180° turn), so
+  the script is found by *probes*: a band of the first page, at 150 dpi, read
+  with one script's pack at a time.  A pack for the wrong script yields low
+  word confidence (< 40) except Thai, which reads anything confidently, so
+  the probes run in an order that leaves Thai for last.  The script is
+  decided once per document, and a Latin probe's text also gives the language
+  (Vietnamese, Indonesian, Malay, Filipino or English).
+* OSD costs a quarter of a page's OCR time, and nearly every page is upright,
+  so a page is OCRed as it is and OSD runs only when the result is poor; a
+  rotation is kept only if it improves the confidence.
+
+Resolution is the biggest accuracy lever on Tesseract, so scans are brought
+towards 300 dpi first.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from pipeline._exec import tesseract
 from pipeline.document import Page
 from pipeline.exceptions import InputFileError
 from pipeline.ingest import PageImage, load_page_image
 from pipeline.langid import detect_segment_language
-from pipeline.languages import LANGUAGES, pack_for_language
+from pipeline.languages import LANGUAGES, script_of
 
 TARGET_DPI = 300
 MAX_UPSCALE = 2.0
 A4_LONG_SIDE_IN = 11.69
+PROBE_DPI = 150
+PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
+MIN_PROBE_CHARS = 40
+# (script, pack, minimum mean word confidence for the probe to claim the page)
+PROBES = (
+    ("Latin", "vie", 65.0),
+    ("Lao", "lao", 50.0),
+    ("Khmer", "khm", 50.0),
+    ("Myanmar", "mya", 50.0),
+    ("Han", "chi_sim", 60.0),
+)
+FALLBACK_PACK = "tha"
+POOR_CONFIDENCE = 55.0
+MIN_WORDS = 5
 MIN_ORIENTATION_CONFIDENCE = 1.5
-FIRST_PASS_DPI = 150
-SCRIPT_PACKS = {
-    "Thai": "tha",
-    "Khmer": "khm",
-    "Lao": "lao",
-    "Myanmar": "mya",
-    "Han": "chi_sim",
-}
-LATIN_FIRST_PASS_PACK = "vie"
 
 
 @dataclass(frozen=True)
@@ -43,7 +61,7 @@ class PageJob:
     """Everything a worker needs for one page; picklable."""
 
     page: PageImage
-    language: str | None
+    packs: str | None
     tessdata_dir: Path | None
     timeout_s: float
     fix_orientation: bool
@@ -55,7 +73,13 @@ def ocr_pages(
     executor: Executor | None,
     on_page_done: Callable[[Page], None] | None = None,
 ) -> list[Page]:
-    """OCR pages in parallel over `executor` (or in-process), in page order."""
+    """OCR pages in parallel over `executor` (or in-process), in page order.
+
+    Pages without a language pack get the one probed on the first page.
+    """
+    if jobs and jobs[0].packs is None:
+        packs = probe_document_packs(jobs[0])
+        jobs = [replace(job, packs=packs) for job in jobs]
     results = executor.map(ocr_page, jobs) if executor and len(jobs) > 1 else map(ocr_page, jobs)
     pages = []
     for page in results:
@@ -67,37 +91,58 @@ def ocr_pages(
 
 def ocr_page(job: PageJob) -> Page:
     """Read one page image into a `Page` (runs in a worker)."""
-    tessdata_dir = job.tessdata_dir
-    image, dpi = load_page_image(job.page, job.max_pixels)
-    image, dpi = normalise_resolution(image, dpi)
+    if job.packs is None:
+        job = replace(job, packs=probe_document_packs(job))
+    tesseract.require_packs(job.packs.split("+"), job.tessdata_dir, job.page.path)
+    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
+    output = _recognise(job, image, dpi)
     rotation = 0
-    script = None
-    if job.fix_orientation:
-        tesseract.require_packs(["osd"], tessdata_dir, job.page.path)
-        orientation = tesseract.detect_orientation(image, dpi, tessdata_dir, job.timeout_s)
-        if orientation is not None:
-            script = orientation.script
-            if (
-                orientation.rotate
-                and orientation.orientation_confidence >= MIN_ORIENTATION_CONFIDENCE
-            ):
-                rotation = orientation.rotate
-                image = image.rotate(-rotation, expand=True, fillcolor=255)
-    packs = choose_packs(image, dpi, script, job.language, tessdata_dir, job.timeout_s, job.page)
-    tesseract.require_packs(packs.split("+"), tessdata_dir, job.page.path)
-    try:
-        output = tesseract.recognise(image, packs, dpi, tessdata_dir, job.timeout_s)
-    except InputFileError as error:
-        raise InputFileError(f"page {job.page.number}: {error}", job.page.path) from error
+    if job.fix_orientation and _is_poor(output):
+        rotated = _try_orientation(job, image, dpi, output)
+        if rotated is not None:
+            rotation, output = rotated
     confidences = output.word_confidences
     return Page(
         number=job.page.number,
         text=clean_ocr_text(output.text),
         from_ocr=True,
-        ocr_confidence=round(sum(confidences) / len(confidences), 2) if confidences else None,
-        ocr_language=packs,
+        ocr_confidence=round(_mean(confidences), 2) if confidences else None,
+        ocr_language=job.packs,
         rotation=rotation,
     )
+
+
+def _recognise(job: PageJob, image: Image.Image, dpi: int) -> tesseract.OcrOutput:
+    try:
+        return tesseract.recognise(image, job.packs, dpi, job.tessdata_dir, job.timeout_s)
+    except InputFileError as error:
+        raise InputFileError(f"page {job.page.number}: {error}", job.page.path) from error
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _is_poor(output: tesseract.OcrOutput) -> bool:
+    words = output.word_confidences
+    return len(words) < MIN_WORDS or _mean(words) < POOR_CONFIDENCE
+
+
+def _try_orientation(
+    job: PageJob, image: Image.Image, dpi: int, upright: tesseract.OcrOutput
+) -> tuple[int, tesseract.OcrOutput] | None:
+    """Ask OSD for a rotation; keep it only if it reads better than the page as it is."""
+    tesseract.require_packs(["osd"], job.tessdata_dir, job.page.path)
+    orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
+    if orientation is None or not orientation.rotate:
+        return None
+    if orientation.orientation_confidence < MIN_ORIENTATION_CONFIDENCE:
+        return None
+    turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
+    output = _recognise(job, turned, dpi)
+    if _mean(output.word_confidences) <= _mean(upright.word_confidences):
+        return None
+    return orientation.rotate, output
 
 
 def normalise_resolution(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
@@ -115,44 +160,57 @@ def normalise_resolution(image: Image.Image, dpi: int) -> tuple[Image.Image, int
     return image.resize(size, Image.Resampling.LANCZOS), round(dpi * factor)
 
 
-def choose_packs(
-    image: Image.Image,
-    dpi: int,
-    script: str | None,
-    language: str | None,
-    tessdata_dir: Path | None,
-    timeout_s: float,
-    page: PageImage,
-) -> str:
-    """The Tesseract packs for a page: from --lang, else from the script on it.
-
-    Non-Latin scripts map straight to their pack (plus English, which such
-    letters quote).  Latin script needs a language decision (vie, ind, msa,
-    fil or eng), made from a cheap low-resolution first pass.
-    """
-    if language:
-        pack = pack_for_language(language)
-        return pack if LANGUAGES[language].spaced else _with_english(pack)
-    if script in SCRIPT_PACKS:
-        return _with_english(SCRIPT_PACKS[script])
-    tesseract.require_packs([LATIN_FIRST_PASS_PACK], tessdata_dir, page.path)
-    factor = FIRST_PASS_DPI / dpi
-    small = image.resize((round(image.width * factor), round(image.height * factor)))
-    first = tesseract.recognise(
-        small, LATIN_FIRST_PASS_PACK, FIRST_PASS_DPI, tessdata_dir, timeout_s
-    )
-    detected = detect_segment_language(first.text).language
-    if detected in LANGUAGES:
-        return pack_for_language(detected)
-    return "eng"
+def probe_document_packs(job: PageJob) -> str:
+    """The Tesseract packs for a document, probed on its first OCR page."""
+    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
+    for turn in (0, None):
+        if turn is None:
+            orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
+            if orientation is None or not orientation.rotate:
+                break
+            image = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
+        packs = _probe(job, _probe_band(image, dpi))
+        if packs is not None:
+            return packs
+    tesseract.require_packs([FALLBACK_PACK], job.tessdata_dir, job.page.path)
+    return FALLBACK_PACK
 
 
-def _with_english(pack: str) -> str:
-    return pack if pack == "eng" else f"{pack}+eng"
+def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
+    """The band of the page with the most ink, at probe resolution."""
+    factor = PROBE_DPI / dpi
+    small = ImageOps.autocontrast(image.resize((round(image.width * factor), round(image.height * factor))))
+
+    def ink(band: tuple[float, float]) -> int:
+        crop = small.crop((0, int(small.height * band[0]), small.width, int(small.height * band[1])))
+        return sum(crop.point(lambda value: 255 if value < 128 else 0).histogram()[255:])
+
+    top, bottom = max(PROBE_BANDS, key=ink)
+    return small.crop((0, int(small.height * top), small.width, int(small.height * bottom)))
+
+
+def _probe(job: PageJob, band: Image.Image) -> str | None:
+    for script, pack, threshold in PROBES:
+        tesseract.require_packs([pack], job.tessdata_dir, job.page.path)
+        output = tesseract.recognise(band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s)
+        letters = Counter(script_of(char) for char in output.text if script_of(char))
+        if sum(letters.values()) < MIN_PROBE_CHARS or _mean(output.word_confidences) < threshold:
+            continue
+        if letters.most_common(1)[0][0] != script:
+            continue
+        if script == "Latin":
+            return _latin_pack(output.text)
+        return pack
+    return None
+
+
+def _latin_pack(text: str) -> str:
+    language = detect_segment_language(text).language
+    return LANGUAGES[language].tesseract_pack if language in LANGUAGES else "eng"
 
 
 def clean_ocr_text(text: str) -> str:
-    """NFC, and Tesseract's Thai SARA AM written as NIKHAHIT + SARA AA (FACTS.md)."""
+    """NFC, and Tesseract's Thai and Lao SARA AM written as NIKHAHIT + SARA AA (FACTS.md)."""
     text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
     text = text.replace("\u0ecd\u0eb2", "\u0eb3")
     return text.replace("\x0c", "").strip("\n")

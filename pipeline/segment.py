@@ -70,6 +70,7 @@ ABBREVIATIONS = frozenset(
         "hlm",
     ]
 )
+ENUMERATOR = re.compile(r"\(?(\d{1,3}(\.\d{1,3})*|[ivxlc]{1,5}|[a-z])\.", re.IGNORECASE)
 SENTENCE_END = re.compile(
     r"""(?<=[.!?])["'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ỹ])"""
     r"""|(?<=[។៕။。！？])["'”’」』)]*\s*"""
@@ -162,8 +163,11 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
+    """Abbreviations, initials and paragraph numbers ("2.", "iv.") end no sentence."""
     if not text.endswith("."):
         return False
+    if ENUMERATOR.fullmatch(text):
+        return True
     last = text.rsplit(None, 1)[-1].rstrip(".").lower()
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pipeline.document import Document, Segment
 from pipeline.enforce import enforce_terms
 from pipeline.glossary import Glossary, Match
+from pipeline.languages import LANGUAGES
 from pipeline.models import InstalledModel, find_model
 from pipeline.options import TranslationOptions
 from pipeline.quality import quality_flags
@@ -142,7 +143,8 @@ def translate_document(
         model = find_model(language, list(options.models_dirs))
         if model is None:
             glossary_only = glossary_only or glossary is not None
-            document.warnings.append(install_hint(language))
+            if language in LANGUAGES:
+                document.warnings.append(install_hint(language))
             continue
         _translate_segments(load_model(model, options.threads), segments, matches, options)
         used_models.append(model.label)

@@ -10,10 +10,10 @@ from pipeline.ingest import PDF, PageImage
 from pipeline.ocr import PageJob, clean_ocr_text, normalise_resolution, ocr_page
 
 
-def job(path: Path, media_type: str, language: str | None = None, dpi: int = 300) -> PageJob:
+def job(path: Path, media_type: str, packs: str | None = None, dpi: int = 300) -> PageJob:
     return PageJob(
         page=PageImage(path, media_type, 1, dpi),
-        language=language,
+        packs=packs,
         tessdata_dir=None,
         timeout_s=120,
         fix_orientation=True,
@@ -46,8 +46,8 @@ def test_latin_page_gets_its_language_from_a_first_pass(inputs: dict[str, Path])
     assert "money laundering" in page.text
 
 
-def test_language_option_forces_the_pack(inputs: dict[str, Path]) -> None:
-    page = ocr_page(job(inputs["image_only.pdf"], PDF, language="id"))
+def test_given_packs_are_used(inputs: dict[str, Path]) -> None:
+    page = ocr_page(job(inputs["image_only.pdf"], PDF, packs="ind"))
     assert page.ocr_language == "ind"
 
 

@@ -39,6 +39,15 @@ def test_short_header_lines_stay_apart_and_wrapped_lines_join() -> None:
     ]
 
 
+def test_paragraph_numbers_stay_with_their_paragraph() -> None:
+    text = "2. The suspect opened the account. 3.1. He then moved the funds. IV. Annexes follow."
+    assert split_sentences(text) == [
+        "2. The suspect opened the account.",
+        "3.1. He then moved the funds.",
+        "IV. Annexes follow.",
+    ]
+
+
 def test_hyphenated_line_ends_are_rejoined() -> None:
     text = (
         "The requesting State seeks informa-\ntion about the accounts held by the suspect abroad."
