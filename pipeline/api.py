@@ -21,7 +21,7 @@ from pipeline.exceptions import MlaError
 from pipeline.glossary import GLOSSARY_LANGUAGES, Glossary, load_glossary
 from pipeline.ingest import ingest
 from pipeline.langid import identify_languages
-from pipeline.languages import LANGUAGES, pack_for_language
+from pipeline.languages import LANGUAGES
 from pipeline.ocr import PageJob, ocr_pages
 from pipeline.options import PipelineOptions
 from pipeline.outputs import output_folder, write_outputs
@@ -67,7 +67,7 @@ def process_document(
         jobs = [
             PageJob(
                 page=image,
-                packs=pack_for_language(options.ocr.language) if options.ocr.language else None,
+                packs=LANGUAGES[options.ocr.language].ocr_packs if options.ocr.language else None,
                 tessdata_dir=options.ocr.tessdata_dir,
                 timeout_s=options.ocr.page_timeout_s,
                 fix_orientation=options.ocr.fix_orientation,

@@ -19,6 +19,20 @@ class Language:
     script: str
 
     @property
+    def ocr_packs(self) -> str:
+        """Packs to OCR this language with; benchmarks/RESULTS.md has the measurements.
+
+        Adding English halved the error rate on Thai and Khmer letters (which
+        quote English names and references) but raised it on Chinese and
+        Vietnamese, whose own packs already read Latin letters.
+        """
+        return (
+            f"{self.tesseract_pack}+eng"
+            if self.script in ENGLISH_AIDED_SCRIPTS
+            else self.tesseract_pack
+        )
+
+    @property
     def spaced(self) -> bool:
         """Whether words are separated by spaces (matters for matching and segmentation)."""
         return self.script == "Latin"
@@ -40,6 +54,7 @@ LANGUAGES: dict[str, Language] = {
     )
 }
 
+ENGLISH_AIDED_SCRIPTS = frozenset({"Thai", "Lao", "Khmer", "Myanmar"})
 SCRIPT_LANGUAGE = {"Thai": "th", "Lao": "lo", "Khmer": "km", "Myanmar": "my", "Han": "zh"}
 
 
@@ -50,10 +65,6 @@ def check_language(code: str) -> str:
         known = ", ".join(sorted(LANGUAGES))
         raise UsageError(f"unknown language {code!r}; use one of: {known}")
     return normalised
-
-
-def pack_for_language(code: str) -> str:
-    return LANGUAGES[check_language(code)].tesseract_pack
 
 
 def script_of(char: str) -> str | None:

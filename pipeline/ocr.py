@@ -34,7 +34,7 @@ from pipeline.document import Page
 from pipeline.exceptions import InputFileError
 from pipeline.ingest import PageImage, load_page_image
 from pipeline.langid import detect_segment_language
-from pipeline.languages import LANGUAGES, script_of
+from pipeline.languages import LANGUAGES, SCRIPT_LANGUAGE, script_of
 
 TARGET_DPI = 300
 MAX_UPSCALE = 2.0
@@ -42,7 +42,8 @@ A4_LONG_SIDE_IN = 11.69
 PROBE_DPI = 150
 PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
 MIN_PROBE_CHARS = 40
-# (script, pack, minimum mean word confidence for the probe to claim the page)
+# (script, pack, minimum mean word confidence for the probe to claim the page);
+# a page no probe claims is Thai, whose pack reads every script confidently.
 PROBES = (
     ("Latin", "vie", 65.0),
     ("Lao", "lao", 50.0),
@@ -50,7 +51,6 @@ PROBES = (
     ("Myanmar", "mya", 50.0),
     ("Han", "chi_sim", 60.0),
 )
-FALLBACK_PACK = "tha"
 POOR_CONFIDENCE = 55.0
 MIN_WORDS = 5
 MIN_ORIENTATION_CONFIDENCE = 1.5
@@ -66,6 +66,7 @@ class PageJob:
     timeout_s: float
     fix_orientation: bool
     max_pixels: int
+    rotation: int | None = None
 
 
 def ocr_pages(
@@ -78,8 +79,9 @@ def ocr_pages(
     Pages without a language pack get the one probed on the first page.
     """
     if jobs and jobs[0].packs is None:
-        packs = probe_document_packs(jobs[0])
+        packs, rotation = probe_document_packs(jobs[0])
         jobs = [replace(job, packs=packs) for job in jobs]
+        jobs[0] = replace(jobs[0], rotation=rotation)
     results = executor.map(ocr_page, jobs) if executor and len(jobs) > 1 else map(ocr_page, jobs)
     pages = []
     for page in results:
@@ -92,12 +94,15 @@ def ocr_pages(
 def ocr_page(job: PageJob) -> Page:
     """Read one page image into a `Page` (runs in a worker)."""
     if job.packs is None:
-        job = replace(job, packs=probe_document_packs(job))
+        packs, rotation = probe_document_packs(job)
+        job = replace(job, packs=packs, rotation=rotation)
     tesseract.require_packs(job.packs.split("+"), job.tessdata_dir, job.page.path)
     image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
+    rotation = job.rotation or 0
+    if rotation:
+        image = image.rotate(-rotation, expand=True, fillcolor=255)
     output = _recognise(job, image, dpi)
-    rotation = 0
-    if job.fix_orientation and _is_poor(output):
+    if job.fix_orientation and job.rotation is None and _is_poor(output):
         rotated = _try_orientation(job, image, dpi, output)
         if rotated is not None:
             rotation, output = rotated
@@ -160,29 +165,41 @@ def normalise_resolution(image: Image.Image, dpi: int) -> tuple[Image.Image, int
     return image.resize(size, Image.Resampling.LANCZOS), round(dpi * factor)
 
 
-def probe_document_packs(job: PageJob) -> str:
-    """The Tesseract packs for a document, probed on its first OCR page."""
+def probe_document_packs(job: PageJob) -> tuple[str, int | None]:
+    """The Tesseract packs for a document, probed on its first OCR page.
+
+    Also returns that page's rotation when the probes needed one (None when
+    the page was not checked), so the page is not turned twice.
+    """
     image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
-    for turn in (0, None):
-        if turn is None:
-            orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
-            if orientation is None or not orientation.rotate:
-                break
-            image = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
-        packs = _probe(job, _probe_band(image, dpi))
+    packs = _probe(job, _probe_band(image, dpi))
+    if packs is not None:
+        return packs, None
+    orientation = None
+    if job.fix_orientation:
+        tesseract.require_packs(["osd"], job.tessdata_dir, job.page.path)
+        orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
+    if orientation is not None and orientation.rotate:
+        turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
+        packs = _probe(job, _probe_band(turned, dpi))
         if packs is not None:
-            return packs
-    tesseract.require_packs([FALLBACK_PACK], job.tessdata_dir, job.page.path)
-    return FALLBACK_PACK
+            return packs, orientation.rotate
+    fallback = LANGUAGES["th"].ocr_packs
+    tesseract.require_packs(fallback.split("+"), job.tessdata_dir, job.page.path)
+    return fallback, None
 
 
 def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
     """The band of the page with the most ink, at probe resolution."""
     factor = PROBE_DPI / dpi
-    small = ImageOps.autocontrast(image.resize((round(image.width * factor), round(image.height * factor))))
+    small = ImageOps.autocontrast(
+        image.resize((round(image.width * factor), round(image.height * factor)))
+    )
 
     def ink(band: tuple[float, float]) -> int:
-        crop = small.crop((0, int(small.height * band[0]), small.width, int(small.height * band[1])))
+        crop = small.crop(
+            (0, int(small.height * band[0]), small.width, int(small.height * band[1]))
+        )
         return sum(crop.point(lambda value: 255 if value < 128 else 0).histogram()[255:])
 
     top, bottom = max(PROBE_BANDS, key=ink)
@@ -199,14 +216,10 @@ def _probe(job: PageJob, band: Image.Image) -> str | None:
         if letters.most_common(1)[0][0] != script:
             continue
         if script == "Latin":
-            return _latin_pack(output.text)
-        return pack
+            language = detect_segment_language(output.text).language
+            return LANGUAGES[language].ocr_packs if language in LANGUAGES else "eng"
+        return LANGUAGES[SCRIPT_LANGUAGE[script]].ocr_packs
     return None
-
-
-def _latin_pack(text: str) -> str:
-    language = detect_segment_language(text).language
-    return LANGUAGES[language].tesseract_pack if language in LANGUAGES else "eng"
 
 
 def clean_ocr_text(text: str) -> str:

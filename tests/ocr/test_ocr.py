@@ -60,3 +60,12 @@ def test_rotation_is_detected_and_corrected(inputs: dict[str, Path]) -> None:
 def test_jpeg_without_dpi_is_read(inputs: dict[str, Path]) -> None:
     page = ocr_page(job(inputs["photo.jpg"], "image/jpeg", dpi=0))
     assert "AGC/MLA/2026/0412" in page.text
+
+
+def test_english_aids_only_the_scripts_it_helps() -> None:
+    from pipeline.languages import LANGUAGES
+
+    assert LANGUAGES["th"].ocr_packs == "tha+eng"
+    assert LANGUAGES["km"].ocr_packs == "khm+eng"
+    assert LANGUAGES["zh"].ocr_packs == "chi_sim"
+    assert LANGUAGES["vi"].ocr_packs == "vie"
