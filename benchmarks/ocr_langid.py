@@ -71,7 +71,15 @@ def tesseract_alone(path: Path, packs_by_page: dict[int, str], scratch: Path) ->
         image.save(image_file, dpi=(dpi, dpi))
         started = time.perf_counter()
         subprocess.run(
-            ["tesseract", str(image_file), "-", "--dpi", str(dpi), "-l", packs_by_page[page.number]],
+            [
+                "tesseract",
+                str(image_file),
+                "-",
+                "--dpi",
+                str(dpi),
+                "-l",
+                packs_by_page[page.number],
+            ],
             check=True,
             capture_output=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},

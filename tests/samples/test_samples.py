@@ -37,7 +37,9 @@ MAX_CER = {
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("samples-out")
-    result = CliRunner().invoke(cli, ["intake", *map(str, sample_files()), "--out", str(out), "--jobs", "2"])
+    result = CliRunner().invoke(
+        cli, ["intake", *map(str, sample_files()), "--out", str(out), "--jobs", "2"]
+    )
     assert result.exit_code == ExitCode.ok, result.stderr
     return out
 
