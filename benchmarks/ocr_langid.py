@@ -4,7 +4,7 @@ For every sample: character error rate of our text against the committed
 source text (whitespace removed, NFC, as in FACTS.md), the language found
 against the language the sample is written in, and seconds per page —
 text-layer pages and OCR pages — next to the `tesseract` program alone on
-the same page images with the same packs (both single-threaded), measured
+the same page images with the same packs and page segmentation mode (both single-threaded), measured
 side by side in one run so the machine's load affects both alike.
 
     .venv/bin/python benchmarks/ocr_langid.py [--write]
@@ -77,6 +77,8 @@ def tesseract_alone(path: Path, packs_by_page: dict[int, str], scratch: Path) ->
                 "-",
                 "--dpi",
                 str(dpi),
+                "--psm",
+                "4",
                 "-l",
                 packs_by_page[page.number],
             ],
