@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.api import process_document
 from pipeline.ingest import ingest, load_page_image
+from pipeline.languages import page_segmentation_mode
 from pipeline.ocr import normalise_resolution
 from pipeline.options import OcrOptions, PipelineOptions
 
@@ -78,7 +79,7 @@ def tesseract_alone(path: Path, packs_by_page: dict[int, str], scratch: Path) ->
                 "--dpi",
                 str(dpi),
                 "--psm",
-                "4",
+                str(page_segmentation_mode(packs_by_page[page.number])),
                 "-l",
                 packs_by_page[page.number],
             ],

@@ -34,7 +34,7 @@ from pipeline.document import Page
 from pipeline.exceptions import InputFileError
 from pipeline.ingest import PageImage, load_page_image
 from pipeline.langid import detect_segment_language
-from pipeline.languages import LANGUAGES, SCRIPT_LANGUAGE, script_of
+from pipeline.languages import LANGUAGES, SCRIPT_LANGUAGE, page_segmentation_mode, script_of
 
 TARGET_DPI = 300
 MAX_UPSCALE = 2.0
@@ -42,6 +42,7 @@ A4_LONG_SIDE_IN = 11.69
 PROBE_DPI = 150
 PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
 MIN_PROBE_CHARS = 40
+PROBE_PSM = 4
 # (script, pack, minimum mean word confidence for the probe to claim the page);
 # a page no probe claims is Thai, whose pack reads every script confidently.
 PROBES = (
@@ -119,7 +120,8 @@ def ocr_page(job: PageJob) -> Page:
 
 def _recognise(job: PageJob, image: Image.Image, dpi: int) -> tesseract.OcrOutput:
     try:
-        return tesseract.recognise(image, job.packs, dpi, job.tessdata_dir, job.timeout_s)
+        psm = page_segmentation_mode(job.packs)
+        return tesseract.recognise(image, job.packs, dpi, job.tessdata_dir, job.timeout_s, psm)
     except InputFileError as error:
         raise InputFileError(f"page {job.page.number}: {error}", job.page.path) from error
 
@@ -209,7 +211,7 @@ def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
 def _probe(job: PageJob, band: Image.Image) -> str | None:
     for script, pack, threshold in PROBES:
         tesseract.require_packs([pack], job.tessdata_dir, job.page.path)
-        output = tesseract.recognise(band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s)
+        output = tesseract.recognise(band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM)
         letters = Counter(script_of(char) for char in output.text if script_of(char))
         if sum(letters.values()) < MIN_PROBE_CHARS or _mean(output.word_confidences) < threshold:
             continue

@@ -101,14 +101,9 @@ def recognise(
     dpi: int,
     tessdata_dir: Path | None,
     timeout_s: float,
-    psm: int = 4,
+    psm: int,
 ) -> OcrOutput:
-    """Text and word confidences from one Tesseract run (txt and tsv renderers).
-
-    Page segmentation mode 4 (a single column of text of variable sizes) fits
-    letters; on the samples it halved the error rate of the default automatic
-    mode for Thai, Khmer and Chinese (benchmarks/RESULTS.md).
-    """
+    """Text and word confidences from one Tesseract run (txt and tsv renderers)."""
     _single_threaded_env()
     config = _config(tessdata_dir, f"--psm {psm}", f"--dpi {dpi}", "-c tessedit_create_tsv=1")
     with tempfile.TemporaryDirectory(prefix="mla-ocr-") as directory:
