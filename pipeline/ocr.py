@@ -7,8 +7,8 @@ Measured on the samples (benchmarks/RESULTS.md), two things shaped this:
   the script is found by *probes*: a band of the first page, at 150 dpi, read
   with one script's pack at a time.  A pack for the wrong script yields low
   word confidence (< 40) except Thai, which reads anything confidently, so
-  the probes run in an order that leaves Thai for last.  The script is
-  decided once per document, and a Latin probe's text also gives the language
+  Thai is probed after Lao and with a high bar.  The script is decided once
+  per document, and a Latin probe's text also gives the language
   (Vietnamese, Indonesian, Malay, Filipino or English).
 * OSD costs a quarter of a page's OCR time, and nearly every page is upright,
   so a page is OCRed as it is and OSD runs only when the result is poor; a
@@ -43,11 +43,14 @@ PROBE_DPI = 150
 PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
 MIN_PROBE_CHARS = 40
 PROBE_PSM = 4
-# (script, pack, minimum mean word confidence for the probe to claim the page);
-# a page no probe claims is Thai, whose pack reads every script confidently.
+# (script, pack, minimum mean word confidence for the probe to claim the page).
+# Thai reads Lao, Khmer and Burmese text at confidence 56-72 and Lao at 86,
+# so Thai needs a high bar and comes after Lao; a page no probe claims is
+# taken for Thai.
 PROBES = (
     ("Latin", "vie", 65.0),
     ("Lao", "lao", 50.0),
+    ("Thai", "tha", 85.0),
     ("Khmer", "khm", 50.0),
     ("Myanmar", "mya", 50.0),
     ("Han", "chi_sim", 60.0),

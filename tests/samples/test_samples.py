@@ -1,6 +1,7 @@
 """The bundled samples end to end: every one gives a schema-valid extract in its language.
 
-Also guards OCR quality on the scans: the character error rate against the
+Also guards OCR quality on the scans (and on the Khmer PDF, whose garbled
+text layer is OCRed instead): the character error rate against the
 committed source text must stay below the level measured when the samples
 were made (benchmarks/RESULTS.md), with a margin.
 """
@@ -25,12 +26,13 @@ sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
 from ocr_langid import cer, sample_files, source_stem  # noqa: E402
 
 MAX_CER = {
-    "th_th_to_my_mla_scan.pdf": 0.15,
-    "ms_my_to_id_mla_scan.pdf": 0.05,
-    "km_kh_to_th_mla_rotated.pdf": 0.20,
+    "th_th_to_my_mla_scan.pdf": 0.08,
+    "ms_my_to_id_mla_scan.pdf": 0.04,
+    "km_kh_to_th_mla.pdf": 0.06,
+    "km_kh_to_th_mla_rotated.pdf": 0.06,
     "my_mm_to_th_mla_scan.pdf": 0.40,
-    "zh_cn_to_la_mla_photo.jpg": 0.20,
-    "vi_vn_to_kh_mla_scan.tiff": 0.05,
+    "zh_cn_to_la_mla_photo.jpg": 0.15,
+    "vi_vn_to_kh_mla_scan.tiff": 0.03,
 }
 
 
