@@ -2,42 +2,88 @@
 
 Stock Argos models were never trained on placeholders and CTranslate2 has no
 lexically constrained decoding, so terms are enforced with what a stock
-model offers, as a fallback chain (see benchmarks/RESULTS.md for measured
-adherence at each step):
+model offers, as a fallback chain (benchmarks/RESULTS.md has the measured
+adherence of each step):
 
 1. n-best: among the beam's hypotheses, take the one that already contains
    the most glossary renderings.
-2. forced prefix: find where the model rendered the term (the target pieces
-   whose strongest attention falls on the term's source pieces), and decode
-   again with `target_prefix` = the hypothesis up to there + the glossary
-   rendering, so the model continues fluently after the forced term.
-3. replacement: replace the attention-aligned target span by the rendering.
+2. locate the model's own rendering of the term: the term is translated on
+   its own (n-best, batched for the whole document) and those renderings are
+   looked for in the draft.  (Cross-attention was tried first: on the test
+   model, CTranslate2's returned attention points one or more words away
+   from the aligned source word, so spans found with it were wrong.)
+3. replacement: swap the located span for the glossary rendering.
 4. anything still missing is flagged `glossary_miss` for the reviewer.
+
+Re-decoding with `target_prefix` = draft up to the term + the rendering was
+measured too: it reached about the same adherence but the continuation often
+looped or dropped the rest of the sentence on the test model, so the
+deterministic replacement, which keeps the rest of the draft, won.
+
+Only terms whose wording matters legally are enforced (authorities,
+procedures, assistance, offences, instruments, roles, court documents,
+evidence); dates, country names and other words are listed, not forced.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.glossary import Match
 
 if TYPE_CHECKING:
-    from pipeline.document import Segment
     from pipeline.options import TranslationOptions
-    from pipeline.translate import Hypotheses, LoadedModel
+    from pipeline.translate import LoadedModel
+
+MAX_PHRASE_WORDS = 6
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "be",
+        "as",
+        "at",
+        "from",
+        "that",
+        "this",
+    ]
+)
+ENFORCED_KINDS = frozenset(
+    {
+        "authority",
+        "procedure",
+        "assistance",
+        "offence",
+        "instrument",
+        "role",
+        "court_document",
+        "evidence",
+    }
+)
 
 
 @dataclass
 class Draft:
-    """One segment's current English as target pieces, with their attention."""
+    """One segment's current English, with what is needed to locate terms in it."""
 
-    pieces: list[str]
-    attention: list[list[float]]
+    english: str
     terms: list[Match]
-    spans: list[tuple[int, int]]
-    source: str
 
 
 @dataclass(frozen=True)
@@ -47,37 +93,39 @@ class EnforcedText:
 
 
 def contains_rendering(english: str, rendering: str) -> bool:
-    pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
-    return re.search(pattern, english, flags=re.IGNORECASE) is not None
+    return _find(english, rendering) is not None
+
+
+def _find(english: str, phrase: str) -> tuple[int, int] | None:
+    pattern = r"(?<!\w)" + re.escape(phrase.strip().rstrip(".")) + r"(?!\w)"
+    found = re.search(pattern, english, flags=re.IGNORECASE)
+    return (found.start(), found.end()) if found else None
+
+
+def enforced_terms(matches: list[Match]) -> list[Match]:
+    return [match for match in matches if match.entry.kind in ENFORCED_KINDS]
 
 
 def enforce_terms(
     loaded: LoadedModel,
-    segments: list[Segment],
-    hypotheses: list[Hypotheses],
+    alternatives: list[list[list[str]]],
     matches: list[list[Match]],
     options: TranslationOptions,
 ) -> list[EnforcedText]:
+    """English for each segment, from its n-best `alternatives` and glossary matches."""
     drafts = []
-    for segment, hyp, found in zip(segments, hypotheses, matches, strict=True):
-        best = _best_alternative(loaded, hyp.alternatives, found) if options.enforce_glossary else 0
-        drafts.append(
-            Draft(
-                pieces=hyp.alternatives[best],
-                attention=hyp.attentions[best],
-                terms=found,
-                spans=hyp.source_byte_spans,
-                source=segment.source,
-            )
-        )
-    if options.enforce_glossary:
-        _force_prefixes(loaded, drafts, [hyp.source_pieces for hyp in hypotheses], options)
-    return [_finish(loaded, draft, options.enforce_glossary) for draft in drafts]
+    for hypotheses, found in zip(alternatives, matches, strict=True):
+        terms = enforced_terms(found)
+        best = _best_alternative(loaded, hypotheses, terms) if options.enforce_glossary else 0
+        drafts.append(Draft(english=loaded.decode(hypotheses[best]), terms=terms))
+    renderings = _model_renderings(loaded, drafts, options) if options.enforce_glossary else {}
+    return [_finish(draft, renderings) for draft in drafts]
 
 
-def _missing(loaded: LoadedModel, draft: Draft) -> list[Match]:
-    english = loaded.decode(draft.pieces)
-    return [term for term in draft.terms if not contains_rendering(english, term.entry.english)]
+def _missing(draft: Draft) -> list[Match]:
+    return [
+        term for term in draft.terms if not contains_rendering(draft.english, term.entry.english)
+    ]
 
 
 def _best_alternative(
@@ -94,91 +142,81 @@ def _best_alternative(
     return max(range(len(alternatives)), key=present)
 
 
-def aligned_target_span(draft: Draft, term: Match) -> tuple[int, int] | None:
-    """The target pieces the model produced for `term`, from attention."""
-    if not draft.attention:
-        return None
-    begin = len(draft.source[: term.start].encode("utf-8"))
-    end = begin + len(term.text.encode("utf-8"))
-    term_pieces = {
-        index for index, (start, stop) in enumerate(draft.spans) if start < end and stop > begin
+def _model_renderings(
+    loaded: LoadedModel, drafts: list[Draft], options: TranslationOptions
+) -> dict[str, list[str]]:
+    """Phrases the model may use for each missing term: one batched call.
+
+    A term translated on its own often comes back wrapped in filler or looping
+    (models are trained on sentences), so every phrase of the output that
+    neither starts nor ends with a function word is a candidate, longest first.
+    """
+    texts = sorted({term.text for draft in drafts for term in _missing(draft)})
+    if not texts:
+        return {}
+    sources = [loaded.encode(text) for text in texts]
+    limit = 4 * max(len(source) for source in sources) + 4
+    results = loaded.translate(sources, options, max_decoding_length=limit)
+    return {
+        text: _candidate_phrases([loaded.decode(pieces) for pieces in alternatives])
+        for text, alternatives in zip(texts, results, strict=True)
     }
-    if not term_pieces:
-        return None
-    aligned = [
-        index
-        for index, weights in enumerate(draft.attention[: len(draft.pieces)])
-        if weights and max(range(len(weights)), key=weights.__getitem__) in term_pieces
+
+
+def _candidate_phrases(outputs: list[str]) -> list[str]:
+    """Phrases, the most frequent first (the model's usual wording)."""
+    counts: Counter[str] = Counter()
+    for output in outputs:
+        words = re.findall(r"[\w'’-]+", output.lower())
+        for size in range(1, min(MAX_PHRASE_WORDS, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                phrase = words[start : start + size]
+                if phrase[0] not in FUNCTION_WORDS and phrase[-1] not in FUNCTION_WORDS:
+                    counts[" ".join(phrase)] += 1
+    return sorted(counts, key=lambda phrase: (-counts[phrase], phrase))
+
+
+def locate(draft: Draft, term: Match, renderings: dict[str, list[str]]) -> tuple[int, int] | None:
+    """Character span of the model's own rendering of `term` in the draft.
+
+    Of the candidate phrases found in the draft, the one closest in length to
+    the glossary rendering wins (then the longer, then the more frequent):
+    "asking party" for "Requesting Party", not "asking party asks".  Never
+    inside a glossary rendering already there, so one term's fix is not
+    undone by the next ("party" inside "Requesting Party").
+    """
+    protected = [
+        span
+        for other in draft.terms
+        if (span := _find(draft.english, other.entry.english)) is not None
     ]
-    if not aligned:
-        return None
-    return min(aligned), max(aligned)
+    target = len(term.entry.english.split())
+    found = []
+    for rank, rendering in enumerate(renderings.get(term.text, [])):
+        span = _find(draft.english, rendering)
+        if span is not None and not any(
+            span[0] < end and start < span[1] for start, end in protected
+        ):
+            words = len(rendering.split())
+            found.append(((abs(words - target), -words, rank), span))
+    return min(found)[1] if found else None
 
 
-def _force_prefixes(
-    loaded: LoadedModel, drafts: list[Draft], sources: list[list[str]], options: TranslationOptions
-) -> None:
-    """Re-decode with the glossary rendering forced at the aligned position, term by term."""
-    rounds = max((len(draft.terms) for draft in drafts), default=0)
-    for _ in range(rounds):
-        batch: list[int] = []
-        prefixes: list[list[str]] = []
-        for index, draft in enumerate(drafts):
-            target = _next_prefix(loaded, draft)
-            if target is not None:
-                batch.append(index)
-                prefixes.append(target)
-        if not batch:
-            return
-        results = loaded.translate([sources[index] for index in batch], options, prefixes)
-        for index, (alternatives, attentions) in zip(batch, results, strict=True):
-            before = len(_missing(loaded, drafts[index]))
-            previous = drafts[index]
-            trial = Draft(
-                alternatives[0], attentions[0], previous.terms, previous.spans, previous.source
-            )
-            if len(_missing(loaded, trial)) < before:
-                drafts[index] = trial
-            else:
-                previous.attention = []
+def _with_case(rendering: str, at_start: bool) -> str:
+    return rendering[:1].upper() + rendering[1:] if at_start else rendering
 
 
-def _next_prefix(loaded: LoadedModel, draft: Draft) -> list[str] | None:
-    located = []
-    for term in _missing(loaded, draft):
-        span = aligned_target_span(draft, term)
-        if span is not None:
-            located.append((span, term))
-    if not located:
-        return None
-    (start, _), term = min(located, key=lambda item: item[0][0])
-    rendering = term.entry.english
-    if start == 0:
-        rendering = rendering[:1].upper() + rendering[1:]
-    return draft.pieces[:start] + loaded.pieces(rendering)
+def _replaced(draft: Draft, term: Match, renderings: dict[str, list[str]]) -> Draft:
+    span = locate(draft, term, renderings)
+    if span is None:
+        return draft
+    rendering = _with_case(term.entry.english, span[0] == 0)
+    return Draft(draft.english[: span[0]] + rendering + draft.english[span[1] :], draft.terms)
 
 
-def _finish(loaded: LoadedModel, draft: Draft, enforce: bool) -> EnforcedText:
-    """Replace what the prefix step could not fix; flag what is still missing."""
-    flags: list[str] = []
-    pieces = list(draft.pieces)
-    if enforce:
-        replacements = []
-        for term in _missing(loaded, draft):
-            span = aligned_target_span(draft, term)
-            if span is not None:
-                replacements.append((span, term))
-        covered = len(pieces)
-        for (start, stop), term in sorted(replacements, key=lambda item: -item[0][0]):
-            if stop >= covered:
-                continue
-            covered = start
-            rendering = term.entry.english
-            if start == 0:
-                rendering = rendering[:1].upper() + rendering[1:]
-            pieces[start : stop + 1] = loaded.pieces(rendering)
-    english = loaded.decode(pieces)
-    for term in draft.terms:
-        if not contains_rendering(english, term.entry.english):
-            flags.append(f"glossary_miss: {term.text} → {term.entry.english}")
-    return EnforcedText(english=english, flags=flags)
+def _finish(draft: Draft, renderings: dict[str, list[str]]) -> EnforcedText:
+    """Replace what forcing could not fix; flag what is still missing."""
+    for term in _missing(draft):
+        draft = _replaced(draft, term, renderings)
+    flags = [f"glossary_miss: {term.text} → {term.entry.english}" for term in _missing(draft)]
+    return EnforcedText(english=draft.english, flags=flags)

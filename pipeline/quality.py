@@ -8,7 +8,6 @@ text through, loop on an n-gram, or are far shorter or longer than the source
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.languages import LANGUAGES, script_of
 
@@ -36,9 +35,15 @@ def quality_flags(source: str, english: str, language: str) -> list[str]:
 
 
 def has_loop(text: str) -> bool:
-    """A word repeated three times running, or a 3-gram occurring three times."""
+    """A word or a phrase of up to four words repeated three times running."""
     words = [word.lower() for word in WORD.findall(text)]
-    if any(a == b == c for a, b, c in zip(words, words[1:], words[2:], strict=False)):
-        return True
-    trigrams = Counter(zip(words, words[1:], words[2:], strict=False))
-    return any(count >= 3 for count in trigrams.values())
+    for size in range(1, 5):
+        for start in range(len(words) - 3 * size + 1):
+            first = words[start : start + size]
+            if (
+                first
+                == words[start + size : start + 2 * size]
+                == words[start + 2 * size : start + 3 * size]
+            ):
+                return True
+    return False

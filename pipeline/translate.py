@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pipeline.document import Document, Segment
 from pipeline.enforce import enforce_terms
@@ -24,16 +23,6 @@ from pipeline.quality import quality_flags
 
 ENGLISH = "en"
 UNDETERMINED = "und"
-
-
-@dataclass(frozen=True)
-class Hypotheses:
-    """The n-best target pieces of one source, with the best one's attention."""
-
-    source_pieces: list[str]
-    source_byte_spans: list[tuple[int, int]]
-    alternatives: list[list[str]]
-    attentions: list[list[list[float]]]
 
 
 class LoadedModel:
@@ -57,10 +46,8 @@ class LoadedModel:
             else self.tokenizer
         )
 
-    def encode(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Pieces and their UTF-8 byte spans in `text` (for aligning glossary terms)."""
-        proto = self.tokenizer.encode(text, return_type="proto")
-        return [piece.piece for piece in proto.pieces], [(p.begin, p.end) for p in proto.pieces]
+    def encode(self, text: str) -> list[str]:
+        return self.tokenizer.encode(text, out_type=str)
 
     def pieces(self, text: str) -> list[str]:
         """Target-side pieces of an English rendering (for forced prefixes)."""
@@ -84,8 +71,9 @@ class LoadedModel:
         sources: list[list[str]],
         options: TranslationOptions,
         prefixes: list[list[str]] | None = None,
-    ) -> list[tuple[list[list[str]], list[list[list[float]]]]]:
-        """One batched call: n-best pieces and each hypothesis's attention, per source."""
+        max_decoding_length: int = 512,
+    ) -> list[list[list[str]]]:
+        """One batched call: the n-best target pieces of each source."""
         results = self.translator.translate_batch(
             sources,
             target_prefix=self._prefix(prefixes, len(sources)),
@@ -94,16 +82,10 @@ class LoadedModel:
             max_batch_size=options.max_batch_size,
             length_penalty=0.2,
             replace_unknowns=True,
-            return_attention=True,
+            max_decoding_length=max_decoding_length,
         )
         head = 1 if self.model.target_prefix else 0
-        return [
-            (
-                [hypothesis[head:] for hypothesis in result.hypotheses],
-                [attention[head:] for attention in result.attention],
-            )
-            for result in results
-        ]
+        return [[hypothesis[head:] for hypothesis in result.hypotheses] for result in results]
 
 
 @functools.cache
@@ -173,13 +155,8 @@ def _translate_segments(
     matches: list[list[Match]],
     options: TranslationOptions,
 ) -> None:
-    encoded = [loaded.encode(segment.source) for segment in segments]
-    results = loaded.translate([pieces for pieces, _ in encoded], options)
-    drafts = [
-        Hypotheses(pieces, spans, alternatives, attentions)
-        for (pieces, spans), (alternatives, attentions) in zip(encoded, results, strict=True)
-    ]
-    texts = enforce_terms(loaded, segments, drafts, matches, options)
+    sources = [loaded.encode(segment.source) for segment in segments]
+    texts = enforce_terms(loaded, loaded.translate(sources, options), matches, options)
     for segment, text in zip(segments, texts, strict=True):
         segment.english = text.english
         segment.flags = [
