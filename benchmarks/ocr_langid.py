@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 import unicodedata
-from datetime import date
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
+from results_file import write_section
 
 from pipeline.api import process_document
 from pipeline.ingest import ingest, load_page_image
@@ -33,8 +32,6 @@ from pipeline.options import OcrOptions, PipelineOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-START, END = "<!-- ocr-langid:start -->", "<!-- ocr-langid:end -->"
 SCAN_SUFFIXES = ("_scan", "_rotated", "_photo")
 
 
@@ -153,17 +150,6 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def write(section: str) -> None:
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu'}"
-    body = f"{START}\n_Measured {date.today().isoformat()} on {machine}._\n\n{section}\n{END}"
-    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in text:
-        text = text[: text.index(START)] + body + text[text.index(END) + len(END) :]
-    else:
-        text += f"\n## OCR and language identification on the samples\n\n{body}\n"
-    RESULTS.write_text(text, "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
@@ -171,7 +157,7 @@ def main() -> None:
     section = table(measure())
     print(section)
     if args.write:
-        write(section)
+        write_section("ocr-langid", "OCR and language identification on the samples", section)
 
 
 if __name__ == "__main__":
