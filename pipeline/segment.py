@@ -22,54 +22,13 @@ SPACE_SENTENCE_SCRIPTS = frozenset({"Thai", "Lao"})
 SHORT_LINE_RATIO = 0.6
 MIN_SPACE_SPLIT_CHARS = 60
 ABBREVIATIONS = frozenset(
-    [
-        "no",
-        "nos",
-        "art",
-        "arts",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "s",
-        "ss",
-        "sec",
-        "para",
-        "paras",
-        "e.g",
-        "i.e",
-        "jl",
-        "jln",
-        "tel",
-        "fax",
-        "ref",
-        "vs",
-        "etc",
-        "sdn",
-        "bhd",
-        "co",
-        "ltd",
-        "inc",
-        "corp",
-        "st",
-        "hj",
-        "bpk",
-        "sdr",
-        "dll",
-        "dsb",
-        "tgl",
-        "yth",
-        "u.s",
-        "u.k",
-        "p.o",
-        "km",
-        "kg",
-        "rp",
-        "rm",
-        "hlm",
-    ]
+    (
+        "no nos art arts mr mrs ms dr prof s ss sec para paras e.g i.e jl jln tel fax ref vs etc "
+        "sdn bhd co ltd inc corp st hj bpk sdr dll dsb tgl yth u.s u.k p.o km kg rp rm hlm "
+        "pol col gen lt capt insp supt blg b.e a.d"
+    ).split()
 )
+NUMBERED_LINE = re.compile(r"\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s", re.IGNORECASE)
 ENUMERATOR = re.compile(r"\(?(\d{1,3}(\.\d{1,3})*|[ivxlc]{1,5}|[a-z])\.", re.IGNORECASE)
 SENTENCE_END = re.compile(
     r"""(?<=[.!?])["'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ỹ])"""
@@ -122,7 +81,7 @@ def paragraphs(text: str) -> list[str]:
         if result and _continues(result[-1], current):
             current = join_wrapped(result.pop(), current)
         for previous, line in itertools.pairwise(lines):
-            if len(previous) < SHORT_LINE_RATIO * full_width:
+            if len(previous) < SHORT_LINE_RATIO * full_width or NUMBERED_LINE.match(line):
                 result.append(current)
                 current = line
             else:
@@ -136,7 +95,7 @@ def _continues(paragraph: str, next_line: str) -> bool:
 
 
 def join_wrapped(left: str, right: str) -> str:
-    """Join two wrapped lines the way their script wraps."""
+    """Join two wrapped lines the way their script wraps (numbered items stay apart)."""
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
         return left[:-1] + right
     if script_of(left[-1]) in UNSPACED_SCRIPTS and script_of(right[0]) in UNSPACED_SCRIPTS:
@@ -185,6 +144,7 @@ def _split_at_spaces(sentence: str) -> list[str]:
             match.start() - start >= MIN_SPACE_SPLIT_CHARS
             and script_of(before) in SPACE_SENTENCE_SCRIPTS
             and script_of(after) in SPACE_SENTENCE_SCRIPTS
+            and not (before.isdigit() or after.isdigit())
         ):
             pieces.append(sentence[start : match.start()])
             start = match.end()

@@ -22,6 +22,10 @@ from pipeline.options import TranslationOptions
 from pipeline.quality import quality_flags
 
 ENGLISH = "en"
+# Marian models have 256 positions; Argos's OpenNMT models have no hard limit,
+# but quality falls apart long before this on either.
+MAX_SOURCE_PIECES = 200
+BREAKS = frozenset({",", ";", ":", ".", "،", "，", "；", "。", "។", "။"})
 UNDETERMINED = "und"
 
 
@@ -128,7 +132,14 @@ def translate_document(
             if language in LANGUAGES:
                 document.warnings.append(install_hint(language))
             continue
-        _translate_segments(load_model(model, options.threads), segments, matches, options)
+        try:
+            _translate_segments(load_model(model, options.threads), segments, matches, options)
+        except RuntimeError as error:  # CTranslate2 reports model and input failures so
+            glossary_only = glossary_only or glossary is not None
+            document.warnings.append(
+                f"translation with {model.label} failed ({error}); glossary terms only"
+            )
+            continue
         used_models.append(model.label)
     document.translation.model = ", ".join(used_models) or None
     document.translation.glossary = " + ".join(glossary_labels) or None
@@ -149,14 +160,36 @@ def _status(
     return "glossary_only" if glossary_only else "unavailable"
 
 
+def split_long(pieces: list[str], limit: int = MAX_SOURCE_PIECES) -> list[list[str]]:
+    """Cut a source longer than the model's positions at punctuation (or hard)."""
+    chunks: list[list[str]] = []
+    while len(pieces) > limit:
+        cut = max(
+            (index + 1 for index in range(limit // 2, limit) if pieces[index].strip("▁") in BREAKS),
+            default=limit,
+        )
+        chunks.append(pieces[:cut])
+        pieces = pieces[cut:]
+    return [*chunks, pieces] if pieces or not chunks else chunks
+
+
 def _translate_segments(
     loaded: LoadedModel,
     segments: list[Segment],
     matches: list[list[Match]],
     options: TranslationOptions,
 ) -> None:
-    sources = [loaded.encode(segment.source) for segment in segments]
-    texts = enforce_terms(loaded, loaded.translate(sources, options), matches, options)
+    pieces = [loaded.encode(segment.source) for segment in segments]
+    chunks = [chunk for source in pieces for chunk in split_long(source)]
+    translated = iter(loaded.translate(chunks, options))
+    alternatives = []
+    for source in pieces:
+        parts = [next(translated) for _ in split_long(source)]
+        # A long segment's chunks are joined best-first; n-best stays per chunk.
+        alternatives.append(
+            parts[0] if len(parts) == 1 else [[p for part in parts for p in part[0]]]
+        )
+    texts = enforce_terms(loaded, alternatives, matches, options)
     for segment, text in zip(segments, texts, strict=True):
         segment.english = text.english
         segment.flags = [

@@ -141,6 +141,18 @@ def test_glossary_terms_are_enforced_where_the_model_says_otherwise(installed_mo
     assert after >= len(cases) * 0.9
 
 
+def test_segments_longer_than_the_model_allows_are_translated_in_chunks(
+    installed_models: Path,
+) -> None:
+    long = " ".join(source for source, _ in held_out("heldout_combos", 12))
+    doc = translate(document([("id", long)]), installed_models)
+    assert doc.translation.status == "machine"
+    assert doc.segments[0].english
+    # The small model, trained on single sentences, drops much of a 12-sentence
+    # chunk; the reviewer is told so.
+    assert "length_ratio" in doc.segments[0].flags
+
+
 def test_unenforceable_terms_are_flagged(installed_models: Path) -> None:
     doc = translate(
         document([("id", "Otoritas Pusat meminta catatan bank.")]), installed_models, enforce=False
