@@ -113,9 +113,10 @@ def sentences_with_terms() -> list[tuple[str, dict[str, str]]]:
     for source, _ in held_out("heldout_values", 600) + held_out("heldout_combos", 600):
         for term in terms():
             entry = glossary.get(term["source"])
+            matched = {match.text.lower() for match in glossary.match(source)}
             if (
                 entry is not None
-                and term["source"].lower() in source.lower()
+                and term["source"].lower() in matched
                 and term["plain_english"].lower() != entry.english.lower()
             ):
                 found.append((source, term))
