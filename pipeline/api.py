@@ -18,6 +18,7 @@ from pathlib import Path
 from pipeline._exec import tesseract
 from pipeline.document import Document, Page
 from pipeline.exceptions import MlaError
+from pipeline.extract import extract_request
 from pipeline.glossary import GLOSSARY_LANGUAGES, Glossary, load_glossary
 from pipeline.ingest import ingest
 from pipeline.langid import identify_languages
@@ -86,6 +87,21 @@ def process_document(
     translate_document(
         document, lambda language: glossary_for(language, options), options.translation
     )
+    document.extract = extract_request(document, glossary_for(document.language.primary, options))
+    document.warnings += document.extract.warnings
+    return document
+
+
+def refresh_document(document: Document, glossary_files: tuple[Path, ...] = ()) -> Document:
+    """Run extraction again on a document whose English changed (a translator's post-edit).
+
+    The document comes from its request folder (`pipeline.review.rebuild`),
+    with its earlier warnings, so a warning extraction gives again is kept once.
+    """
+    options = PipelineOptions(glossary_files=glossary_files)
+    primary = document.language.primary if document.language else "und"
+    document.extract = extract_request(document, glossary_for(primary, options))
+    document.warnings = list(dict.fromkeys([*document.warnings, *document.extract.warnings]))
     return document
 
 
@@ -129,7 +145,7 @@ def intake(
                 document = process_document(path, options, executor, on_page_done)
                 folder = output_folder(out_dir, document, taken)
                 taken.add(folder)
-                write_outputs(document, folder)
+                write_outputs(document, folder, output=options.output)
                 outcome = Outcome(path=path, folder=folder, document=document)
             except MlaError as error:
                 outcome = Outcome(path=path, error=error)

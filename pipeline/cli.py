@@ -17,12 +17,13 @@ from typing import Any
 import click
 
 from pipeline.api import Outcome, intake
+from pipeline.batch_cli import batch_command, status_command, watch_command
+from pipeline.cli_options import build_pipeline_options, processing_options
 from pipeline.exceptions import ExitCode, MlaError
 from pipeline.glossary_cli import glossary
-from pipeline.languages import check_language
-from pipeline.models_cli import models, models_dir_options
-from pipeline.options import IngestOptions, OcrOptions, PipelineOptions, TranslationOptions
+from pipeline.models_cli import models
 from pipeline.outputs import tool_version
+from pipeline.review_cli import export_tmx_command, export_xliff_command, import_xliff_command
 
 
 class MlaGroup(click.Group):
@@ -57,15 +58,12 @@ def cli(debug: bool) -> None:
 
 cli.add_command(glossary)
 cli.add_command(models)
-
-
-def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_language(value)
-    except MlaError as error:
-        raise click.BadParameter(str(error)) from error
+cli.add_command(export_xliff_command)
+cli.add_command(import_xliff_command)
+cli.add_command(export_tmx_command)
+cli.add_command(batch_command)
+cli.add_command(watch_command)
+cli.add_command(status_command)
 
 
 @cli.command(name="intake")
@@ -78,95 +76,27 @@ def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     help="Folder for the results: one sub-folder per input.",
 )
 @click.option(
-    "--lang",
-    callback=_language,
-    metavar="CODE",
-    help="Language of the documents (ISO 639-1: en th vi id ms tl km lo my zh); default: detect per page.",
-)
-@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
     show_default="cores",
     help="OCR pages in parallel in this many processes.",
 )
-@click.option(
-    "--tessdata-dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Use Tesseract language packs from this folder.",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=IngestOptions.max_pages,
-    show_default=True,
-    help="Refuse documents with more pages.",
-)
-@click.option(
-    "--max-pixels",
-    type=click.IntRange(min=1),
-    default=IngestOptions.max_pixels_per_page,
-    show_default=True,
-    help="Refuse (or render smaller) pages with more pixels.",
-)
-@click.option(
-    "--page-timeout",
-    type=click.FloatRange(min=1),
-    default=OcrOptions.page_timeout_s,
-    show_default=True,
-    help="Seconds allowed for OCR of one page.",
-)
-@click.option(
-    "--glossary",
-    "glossary_files",
-    multiple=True,
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Your own glossary <name>-<lang>-en.csv, overriding the bundled one (repeatable).",
-)
-@click.option(
-    "--beam-size",
-    type=click.IntRange(min=1),
-    default=TranslationOptions.beam_size,
-    show_default=True,
-    help="Beam size for translation.",
-)
-@click.option(
-    "--translation-threads",
-    type=click.IntRange(min=0),
-    default=0,
-    help="CPU threads for translation (0: CTranslate2's default).",
-)
-@click.option("--no-enforce-glossary", is_flag=True, help="Translate without enforcing glossary terms.")
-@models_dir_options
+@processing_options
 def intake_command(
     files: tuple[Path, ...],
     out_dir: Path,
-    lang: str | None,
     jobs: int,
-    tessdata_dir: Path | None,
-    max_pages: int,
-    max_pixels: int,
-    page_timeout: float,
-    glossary_files: tuple[Path, ...],
-    beam_size: int,
-    translation_threads: int,
-    no_enforce_glossary: bool,
-    models_dir: Path,
-    shared_models_dirs: tuple[Path, ...],
+    **processing: Any,
 ) -> None:
-    """Process request files into OUT/<name>/extract.json and source.txt.
+    """Process request files into OUT/<name>/: extract.json, source.txt and the review files.
 
     FILES are PDFs (text layer, scanned or mixed), PNG, JPEG, TIFF or UTF-8
     text; the type is read from the content, not the name.
 
     Example: mla intake samples/*.pdf --out out
     """
-    options = PipelineOptions(
-        ingest=IngestOptions(max_pages=max_pages, max_pixels_per_page=max_pixels),
-        ocr=OcrOptions(
-            language=lang, jobs=jobs, tessdata_dir=tessdata_dir, page_timeout_s=page_timeout
-        ),
-    )
+    options = build_pipeline_options(ocr_jobs=jobs, translation_threads_default=0, **processing)
     started = time.monotonic()
     debug = click.get_current_context().find_root().params["debug"]
     outcomes = intake(list(files), out_dir, options, on_outcome=lambda o: _print_outcome(o, debug))

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.extract.model import RequestExtract
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Document:
     language: LanguageSummary | None = None
     translation: Translation = field(default_factory=Translation)
     warnings: list[str] = field(default_factory=list)
+    extract: RequestExtract | None = None
 
     @property
     def ocr_pages(self) -> list[int]:

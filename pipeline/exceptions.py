@@ -33,7 +33,19 @@ class MlaError(Exception):
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else None
-        super().__init__(f"{path}: {message}" if path is not None else message)
+        super().__init__(f"{one_line(str(path))}: {message}" if path is not None else message)
+
+
+def one_line(text: str) -> str:
+    """`text` with its control characters escaped (`\\n`, `\\x1b`).
+
+    A file name holding a newline or a terminal escape must not split, or
+    forge, a line of the error report.
+    """
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 class InputFileError(MlaError):

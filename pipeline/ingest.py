@@ -22,7 +22,12 @@ import pypdfium2.raw as pdfium_raw
 from PIL import Image, UnidentifiedImageError
 
 from pipeline.document import SourceFile
-from pipeline.exceptions import EncryptedInputError, InputFileError, LimitExceededError
+from pipeline.exceptions import (
+    EncryptedInputError,
+    InputFileError,
+    LimitExceededError,
+    MlaError,
+)
 from pipeline.languages import script_of
 from pipeline.options import IngestOptions
 
@@ -170,10 +175,9 @@ def _ingest_pdf(source: SourceFile, options: IngestOptions) -> IngestResult:
         result = IngestResult(source=source, page_count=page_count)
         for index in range(page_count):
             number = index + 1
-            page = pdf[index]
-            try:
+            with _pdf_page(pdf, number, path) as page:
                 text = _page_text(page)
-                if text_layer_is_usable(text):
+                if text_layer_is_usable(text) or _is_blank(page):
                     result.text_pages[number] = text
                     continue
                 if text.strip():
@@ -181,11 +185,38 @@ def _ingest_pdf(source: SourceFile, options: IngestOptions) -> IngestResult:
                 width, height = page.get_size()
                 dpi = _render_dpi(width, height, options, result, number, path)
                 result.image_pages.append(PageImage(path, PDF, number, dpi))
-            finally:
-                page.close()
         return result
     finally:
         pdf.close()
+
+
+@contextmanager
+def _pdf_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> Iterator[pdfium.PdfPage]:
+    """A page of an open PDF; PDFium's failures on it become an error naming the page.
+
+    PDFium cannot reach a page of a page tree that loops back on itself,
+    nests deeper than it allows, or declares more pages than it holds.
+    """
+    try:
+        page = pdf[number - 1]
+    except pdfium.PdfiumError as error:
+        raise InputFileError(
+            f"page {number} cannot be read; the PDF's page tree is broken ({error})", path
+        ) from error
+    try:
+        yield page
+    except pdfium.PdfiumError as error:
+        raise InputFileError(f"page {number} cannot be read ({error})", path) from error
+    finally:
+        page.close()
+
+
+def _is_blank(page: pdfium.PdfPage) -> bool:
+    """A page with nothing drawn on it, which OCR would read as nothing.
+
+    A file of thousands of empty pages must not cost thousands of Tesseract runs.
+    """
+    return pdfium_raw.FPDFPage_CountObjects(page.raw) == 0
 
 
 def _page_text(page: pdfium.PdfPage) -> str:
@@ -284,14 +315,25 @@ def open_image(path: Path, max_pixels: int) -> Iterator[Image.Image]:
     """Open an image, refusing decompression bombs from the header alone."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow warns (on stderr) about every oddity of a broken file.
+            warnings.simplefilter("ignore")
             with Image.open(path) as image:
                 check_pixel_limit(image, max_pixels, path)
                 yield image
+    except MlaError:
+        raise
     except Image.DecompressionBombError as error:
         raise LimitExceededError(f"image is too large to decode safely ({error})", path) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         raise InputFileError(f"image is corrupt or truncated ({error})", path) from error
+    except MemoryError:
+        raise
+    except Exception as error:
+        # Only Pillow runs inside this block, and its decoders answer malformed
+        # files with TypeError, KeyError, struct.error, ZeroDivisionError …
+        raise InputFileError(
+            f"image is corrupt or truncated ({type(error).__name__}: {error})", path
+        ) from error
 
 
 def check_pixel_limit(image: Image.Image, max_pixels: int, path: Path) -> None:
@@ -307,11 +349,11 @@ def check_pixel_limit(image: Image.Image, max_pixels: int, path: Path) -> None:
 
 def _image_dpi(image: Image.Image) -> int:
     """The resolution the scanner recorded, or 0 when it is missing or implausible."""
-    dpi = image.info.get("dpi")
-    if not dpi:
+    try:
+        value = float(image.info["dpi"][0])
+    except (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError):
         return 0
-    value = round(float(dpi[0]))
-    return value if 50 <= value <= 1200 else 0
+    return round(value) if 50 <= value <= 1200 else 0
 
 
 def load_page_image(page: PageImage, max_pixels: int) -> tuple[Image.Image, int]:
@@ -319,11 +361,10 @@ def load_page_image(page: PageImage, max_pixels: int) -> tuple[Image.Image, int]
     if page.media_type == PDF:
         pdf = open_pdf(page.path)
         try:
-            pdf_page = pdf[page.number - 1]
-            bitmap = pdf_page.render(scale=page.dpi / POINTS_PER_INCH, grayscale=True)
-            image = bitmap.to_pil().convert("L")
-            bitmap.close()
-            pdf_page.close()
+            with _pdf_page(pdf, page.number, page.path) as pdf_page:
+                bitmap = pdf_page.render(scale=page.dpi / POINTS_PER_INCH, grayscale=True)
+                image = bitmap.to_pil().convert("L")
+                bitmap.close()
         finally:
             pdf.close()
         return image, page.dpi

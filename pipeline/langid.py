@@ -185,7 +185,9 @@ def _langdetect(text: str) -> tuple[str, float]:
     """
     letters = [char for char in text if char.isalpha()]
     if letters and sum(char.isupper() for char in letters) > 0.6 * len(letters):
-        text = text.lower()  # langdetect's profiles are of running text; capitals skew it to English
+        text = (
+            text.lower()
+        )  # langdetect's profiles are of running text; capitals skew it to English
     try:
         candidates = detect_langs(text)
     except LangDetectException:

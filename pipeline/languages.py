@@ -74,6 +74,8 @@ def page_segmentation_mode(packs: str) -> int:
         if language.tesseract_pack == first:
             return language.page_segmentation_mode
     return 3
+
+
 SCRIPT_LANGUAGE = {"Thai": "th", "Lao": "lo", "Khmer": "km", "Myanmar": "my", "Han": "zh"}
 
 

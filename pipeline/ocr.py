@@ -101,7 +101,7 @@ def ocr_page(job: PageJob) -> Page:
         packs, rotation = probe_document_packs(job)
         job = replace(job, packs=packs, rotation=rotation)
     tesseract.require_packs(job.packs.split("+"), job.tessdata_dir, job.page.path)
-    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
+    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
     rotation = job.rotation or 0
     if rotation:
         image = image.rotate(-rotation, expand=True, fillcolor=255)
@@ -155,17 +155,25 @@ def _try_orientation(
     return orientation.rotate, output
 
 
-def normalise_resolution(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
+def normalise_resolution(
+    image: Image.Image, dpi: int, max_pixels: int | None = None
+) -> tuple[Image.Image, int]:
     """Upscale low-resolution scans towards 300 dpi (at most 2x, Lanczos).
 
     A scan without a resolution field is assumed to show an A4 page; FACTS.md:
-    passing the real dpi took a Thai page from 50 % to 8 % CER.
+    passing the real dpi took a Thai page from 50 % to 8 % CER.  The result
+    stays within `max_pixels`: an enormous page that ingest rendered at a
+    lower resolution to respect the limit is not blown up again.
     """
     if dpi == 0:
         dpi = max(50, round(max(image.size) / A4_LONG_SIDE_IN))
     if dpi >= TARGET_DPI * 0.9:
         return image, dpi
     factor = min(MAX_UPSCALE, TARGET_DPI / dpi)
+    if max_pixels is not None:
+        factor = min(factor, (max_pixels / max(1, image.width * image.height)) ** 0.5)
+    if factor <= 1:
+        return image, dpi
     size = (round(image.width * factor), round(image.height * factor))
     return image.resize(size, Image.Resampling.LANCZOS), round(dpi * factor)
 
@@ -176,7 +184,7 @@ def probe_document_packs(job: PageJob) -> tuple[str, int | None]:
     Also returns that page's rotation when the probes needed one (None when
     the page was not checked), so the page is not turned twice.
     """
-    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels))
+    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
     packs = _probe(job, _probe_band(image, dpi))
     if packs is not None:
         return packs, None
@@ -214,7 +222,9 @@ def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
 def _probe(job: PageJob, band: Image.Image) -> str | None:
     for script, pack, threshold in PROBES:
         tesseract.require_packs([pack], job.tessdata_dir, job.page.path)
-        output = tesseract.recognise(band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM)
+        output = tesseract.recognise(
+            band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM
+        )
         letters = Counter(script_of(char) for char in output.text if script_of(char))
         if sum(letters.values()) < MIN_PROBE_CHARS or _mean(output.word_confidences) < threshold:
             continue

@@ -46,10 +46,23 @@ class TranslationOptions:
 
 
 @dataclass(frozen=True)
+class OutputOptions:
+    """Who may read a request's results (SECURITY.md).
+
+    By default only their owner (folders 0700, files 0600): requests are
+    confidential.  With `shared_group`, that group may read them too (folders
+    2750, files 0640), for a desk whose reviewers share one results folder.
+    """
+
+    shared_group: str | None = None
+
+
+@dataclass(frozen=True)
 class PipelineOptions:
-    """Everything `process_document` needs."""
+    """Everything `process_document` needs, and how its results are written."""
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     ocr: OcrOptions = field(default_factory=OcrOptions)
     translation: TranslationOptions = field(default_factory=TranslationOptions)
     glossary_files: tuple[Path, ...] = ()
+    output: OutputOptions = field(default_factory=OutputOptions)

@@ -19,7 +19,12 @@ from pathlib import Path
 
 import pytesseract
 from PIL import Image
-from pytesseract.pytesseract import TesseractError, TesseractNotFoundError, run_tesseract
+from pytesseract.pytesseract import (
+    TesseractError,
+    TesseractNotFoundError,
+    osd_to_dict,
+    run_tesseract,
+)
 
 from pipeline.exceptions import InputFileError, MissingDependencyError
 
@@ -132,14 +137,22 @@ def _word_confidences(tsv: str) -> list[float]:
 def detect_orientation(
     image: Image.Image, dpi: int, tessdata_dir: Path | None, timeout_s: float
 ) -> Orientation | None:
-    """Tesseract OSD; None when the page has too little text to tell."""
+    """Tesseract OSD; None when the page has too little text to tell.
+
+    Run like `recognise`, in a private temporary folder: pytesseract's
+    `image_to_osd` would write the page to a world-readable file in /tmp.
+    """
     _single_threaded_env()
     config = _config(tessdata_dir, "--psm 0", f"--dpi {dpi}")
-    try:
-        result = pytesseract.image_to_osd(
-            image, config=config, output_type=pytesseract.Output.DICT, timeout=timeout_s
-        )
-    except (TesseractError, RuntimeError):
+    with tempfile.TemporaryDirectory(prefix="mla-osd-") as directory:
+        input_name = _write_image(image, directory)
+        output_base = str(Path(directory) / "out")
+        try:
+            run_tesseract(input_name, output_base, "osd", "osd", config=config, timeout=timeout_s)
+        except (TesseractError, RuntimeError):
+            return None
+        result = osd_to_dict(Path(f"{output_base}.osd").read_text(encoding="utf-8"))
+    if not {"rotate", "orientation_conf", "script", "script_conf"} <= result.keys():
         return None
     return Orientation(
         rotate=int(result["rotate"]),

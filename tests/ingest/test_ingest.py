@@ -68,7 +68,9 @@ def test_text_layer_usability_rules() -> None:
     assert not text_layer_is_usable("\ue000\ue001\ue002" * 10)
     khmer_without_tounicode = "នាɵɂម្ងាទី២៩ ɴខវច្ឆ ិិកា ƹ្ន ំ២០០៤ ɳយោង៖ សន្ធិសȦញ្ញា"
     assert not text_layer_is_usable(khmer_without_tounicode)
-    assert text_layer_is_usable("Viện kiểm sát nhân dân tối cao đề nghị tương trợ tư pháp về hình sự.")
+    assert text_layer_is_usable(
+        "Viện kiểm sát nhân dân tối cao đề nghị tương trợ tư pháp về hình sự."
+    )
 
 
 def test_multipage_tiff_and_text_form_feeds(inputs: dict[str, Path]) -> None:
