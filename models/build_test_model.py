@@ -27,9 +27,14 @@ Usage (training dependencies live in a separate venv, see requirements-train.txt
     /tmp/trainenv/bin/python models/build_test_model.py all            # ~30 min on 2 cores
     .venv/bin/python models/build_test_model.py evaluate              # project venv
 
-Options: --work DIR (scratch, default /tmp/mla-test-model-build), --steps N,
---threads N.  Everything is seeded (SEED below); rerunning on the same
-machine / library versions reproduces the same corpus, spm and weights.
+Options: --work DIR (scratch, default /tmp/mla-test-model-build), --steps N
+(default 3000), --max-minutes M (training wall-clock cap, default 33), --threads N.
+Everything is seeded (SEED below).  The corpus, held-out set, term list and
+SentencePiece model are reproduced exactly.  Training is deterministic for a
+fixed schedule, i.e. when --steps is reached before --max-minutes; on a busy CPU
+the number of steps is re-planned from the measured speed so the run stays
+inside the budget (the learning rate still decays fully), and the weights then
+differ slightly from run to run.  The committed model was such a run (2200 steps).
 
 Tokenisation convention of the result (documented in models/README.md):
   source = sentencepiece.model encode(text, out_type=str), WITHOUT </s>
@@ -464,7 +469,6 @@ CITIES_DIR_TRAIN = [
     ("Jakarta Pusat", "Central Jakarta"),
     ("Jakarta Utara", "North Jakarta"),
     ("Jakarta Barat", "West Jakarta"),
-    ("Jakarta Timur", "East Jakarta"),
 ]
 CITIES_HELD = [
     "Tasikmalaya",
@@ -476,6 +480,7 @@ CITIES_HELD = [
     "Purwokerto",
     "Singkawang",
 ]
+CITIES_DIR_HELD = [("Jakarta Timur", "East Jakarta")]
 
 # foreign city: (id, en, country_id, country_en)
 FCITIES_TRAIN = [
@@ -1254,29 +1259,6 @@ TEMPLATES = [
         "akibat perbuatan {person}, negara mengalami kerugian sebesar {amount}.",
         "as a result of the acts of {person}, the state suffered a loss of {amount}.",
     ),
-    # name-dense lines (identity sections of real letters); they also train copying
-    ("fixed", "Nama: {person}", "Name: {person}"),
-    (
-        "body",
-        "daftar tersangka dalam perkara ini: {person}, {person2}, dan {person3}.",
-        "the suspect list for this case: {person}, {person2} and {person3}.",
-    ),
-    (
-        "body",
-        "saksi yang akan diperiksa adalah {person} dan {person2}.",
-        "the witnesses to be questioned are {person} and {person2}.",
-    ),
-    (
-        "body",
-        "{person} juga dikenal dengan nama {person2} atau {person3}.",
-        "{person} is also known as {person2} or {person3}.",
-    ),
-    ("body", "{person} adalah anak dari {person2}.", "{person} is the child of {person2}."),
-    (
-        "body",
-        "direksi {company} terdiri atas {person}, {person2}, dan {person3}.",
-        "the board of directors of {company} consists of {person}, {person2} and {person3}.",
-    ),
     (
         "body",
         "{person} dan {person2} diduga bersama-sama melakukan tindak pidana {offence}.",
@@ -1728,8 +1710,8 @@ class Gen:
             ci, ce = self.slot("icity")
             return f"{b} cabang {ci}", f"{b}, {ce} branch"
         if name == "icity":
-            if not self.novel and r.random() < 0.15:
-                return self.choice(CITIES_DIR_TRAIN)
+            if r.random() < 0.15:
+                return self.choice(CITIES_DIR_HELD if self.novel else CITIES_DIR_TRAIN)
             c = self.choice(CITIES_HELD) if self.novel else self.maybe_pseudo(CITIES_TRAIN, 0.25)
             return c, c
         if name == "fcity":
@@ -1841,13 +1823,13 @@ class Gen:
             if r.random() < 0.15:
                 return self.choice(FIRST_HELD)
             return f"{self.choice(FIRST_HELD)} {self.choice(LAST_HELD)}"
-        # most training names are invented, so the model learns to copy
+        # half of the training names are invented, so the model learns to copy
         # arbitrary names piece by piece instead of memorising a list
         x = r.random()
-        first = self.invented_name() if x < 0.7 else self.choice(FIRST_TRAIN)
+        first = self.invented_name() if x < 0.5 else self.choice(FIRST_TRAIN)
         if x < 0.08:
             return first
-        last = self.invented_name() if r.random() < 0.7 else self.choice(LAST_TRAIN)
+        last = self.invented_name() if r.random() < 0.5 else self.choice(LAST_TRAIN)
         if r.random() < 0.08:
             return f"{first} {self.choice(FIRST_TRAIN)} {last}"
         return f"{first} {last}"
@@ -2039,6 +2021,7 @@ HELD_WORDS = (
     + BANKS_HELD
     + STREETS_HELD
     + FSTREETS_HELD
+    + [c[0] for c in CITIES_DIR_HELD]
     + [p[0] for p in PROVINCES_HELD if p[0] != "Gorontalo"]
     + [c[0] for c in FCITIES_HELD]
 )
