@@ -53,7 +53,7 @@ from pipeline.exceptions import InputFileError, MlaError, UsageError
 from pipeline.ingest import sniff_media_type
 from pipeline.jobstore import Job, JobStatus, JobStore
 from pipeline.options import PipelineOptions
-from pipeline.outputs import output_folder, write_outputs
+from pipeline.outputs import make_output_dir, output_folder, write_outputs
 from pipeline.triage import write_backlog
 
 LOCK_NAME = "jobs.lock"
@@ -204,7 +204,7 @@ def _sha256_or_none(path: Path) -> str | None:
 @contextmanager
 def open_output(out_dir: Path) -> Iterator[JobStore]:
     """Lock OUT, open its job store and settle what an earlier run left unfinished."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out_dir)
     with (out_dir / LOCK_NAME).open("a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -560,7 +560,7 @@ def _process(task: _Task, options: PipelineOptions) -> _Result:
     started = time.monotonic()
     try:
         document = process_document(task.path, options)
-        write_outputs(document, task.folder)
+        write_outputs(document, task.folder, output=options.output)
         return _Result(
             task.job_id,
             sha256=document.source.sha256,

@@ -25,25 +25,14 @@ from pipeline.batch import (
     run_batch,
     watch,
 )
-from pipeline.exceptions import ExitCode, MlaError, UsageError
+from pipeline.cli_options import build_pipeline_options, processing_options
+from pipeline.exceptions import ExitCode, UsageError
 from pipeline.jobstore import STORE_NAME, JobStatus, JobStore
-from pipeline.languages import check_language
-from pipeline.models_cli import models_dir_options
-from pipeline.options import IngestOptions, OcrOptions, PipelineOptions, TranslationOptions
 from pipeline.triage import write_backlog
 
 
-def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_language(value)
-    except MlaError as error:
-        raise click.BadParameter(str(error)) from error
-
-
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by `batch` and `watch`; those after --retry-failed mirror `intake`'s."""
+    """Options shared by `batch` and `watch`; the processing options are `intake`'s."""
     options = [
         click.option(
             "--out",
@@ -70,99 +59,19 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--retry-failed", is_flag=True, help="Process files that failed in earlier runs again."
         ),
-        click.option(
-            "--lang",
-            callback=_language,
-            metavar="CODE",
-            help="Language of the documents (ISO 639-1); default: detect per page.",
-        ),
-        click.option(
-            "--tessdata-dir",
-            type=click.Path(path_type=Path, file_okay=False, exists=True),
-            help="Use Tesseract language packs from this folder.",
-        ),
-        click.option(
-            "--max-pages",
-            type=click.IntRange(min=1),
-            default=IngestOptions.max_pages,
-            show_default=True,
-            help="Refuse documents with more pages.",
-        ),
-        click.option(
-            "--max-pixels",
-            type=click.IntRange(min=1),
-            default=IngestOptions.max_pixels_per_page,
-            show_default=True,
-            help="Refuse (or render smaller) pages with more pixels.",
-        ),
-        click.option(
-            "--page-timeout",
-            type=click.FloatRange(min=1),
-            default=OcrOptions.page_timeout_s,
-            show_default=True,
-            help="Seconds allowed for OCR of one page.",
-        ),
-        click.option(
-            "--glossary",
-            "glossary_files",
-            multiple=True,
-            type=click.Path(path_type=Path, dir_okay=False, exists=True),
-            help="Your own glossary <name>-<lang>-en.csv, overriding the bundled one (repeatable).",
-        ),
-        click.option(
-            "--beam-size",
-            type=click.IntRange(min=1),
-            default=TranslationOptions.beam_size,
-            show_default=True,
-            help="Beam size for translation.",
-        ),
-        click.option(
-            "--translation-threads",
-            type=click.IntRange(min=0),
-            default=0,
-            help="CPU threads for translation in each worker (0: cores / --jobs).",
-        ),
-        click.option(
-            "--no-enforce-glossary",
-            is_flag=True,
-            help="Translate without enforcing glossary terms.",
-        ),
     ]
-    command = models_dir_options(command)
+    command = processing_options(command)
     for option in reversed(options):
         command = option(command)
     return command
 
 
 def _batch_options(
-    jobs: int,
-    timeout_per_file: float,
-    retry_failed: bool,
-    lang: str | None,
-    tessdata_dir: Path | None,
-    max_pages: int,
-    max_pixels: int,
-    page_timeout: float,
-    glossary_files: tuple[Path, ...],
-    beam_size: int,
-    translation_threads: int,
-    no_enforce_glossary: bool,
-    models_dir: Path,
-    shared_models_dirs: tuple[Path, ...],
+    jobs: int, timeout_per_file: float, retry_failed: bool, **processing: Any
 ) -> BatchOptions:
     """Each worker processes one document at a time: OCR in-process, threads split by --jobs."""
-    pipeline = PipelineOptions(
-        ingest=IngestOptions(max_pages=max_pages, max_pixels_per_page=max_pixels),
-        ocr=OcrOptions(
-            language=lang, jobs=1, tessdata_dir=tessdata_dir, page_timeout_s=page_timeout
-        ),
-        translation=TranslationOptions(
-            models_dirs=(models_dir, *shared_models_dirs),
-            beam_size=beam_size,
-            threads=translation_threads or max(1, (os.cpu_count() or 1) // jobs),
-            enforce_glossary=not no_enforce_glossary,
-        ),
-        glossary_files=glossary_files,
+    pipeline = build_pipeline_options(
+        ocr_jobs=1, translation_threads_default=max(1, (os.cpu_count() or 1) // jobs), **processing
     )
     return BatchOptions(
         pipeline=pipeline, jobs=jobs, timeout_per_file_s=timeout_per_file, retry_failed=retry_failed

@@ -155,13 +155,14 @@ def test_a_file_over_the_timeout_fails_alone_and_retry_failed_redoes_it(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    # Six OCR pages take well over the limit; the letter (spaCy loads on its
-    # first English document) well under it, even on a loaded machine.
+    # Six OCR pages take well over the limit, the letter well under it,
+    # even on a loaded machine.
     pages = [
         make_fixtures.page_image(make_fixtures.ENGLISH_LINES[start % 3 :]) for start in range(6)
     ]
     pages[0].save(folder / "a-scan.tiff", save_all=True, append_images=pages[1:], dpi=(300, 300))
-    (folder / "b-letter.txt").write_text(request_text(1), encoding="utf-8")
+    # A Thai letter: no English, so no spaCy to load in the fresh worker.
+    (folder / "b-letter.txt").write_text(make_fixtures.THAI_PARAGRAPH, encoding="utf-8")
     out = tmp_path / "out"
 
     code, stderr = batch(runner, folder, "--out", out, "--jobs", "1", "--timeout-per-file", "6")
