@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from results_file import replace_block
+
 from pipeline.jobstore import JobStatus, JobStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,14 +168,8 @@ def report(runs: list[Run], total_s: float) -> str:
 
 
 def write_results(section: str, path: Path = RESULTS) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START_MARKER in text and END_MARKER in text:
-        before, rest = text.split(START_MARKER, 1)
-        after = rest.split(END_MARKER, 1)[1]
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    """Insert the section between the markers, replacing any earlier one."""
+    replace_block(section, START_MARKER, END_MARKER, path)
 
 
 def main() -> None:

@@ -21,13 +21,19 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores{', ' + model if model else ''}"
 
 
-def write_section(name: str, title: str, body: str) -> None:
-    """Replace (or append) the section marked `<!-- name:start -->` … `<!-- name:end -->`."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    block = f"{start}\n_Measured {date.today().isoformat()} on {machine()}._\n\n{body}\n{end}"
-    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if start in text:
+def replace_block(block: str, start: str, end: str, path: Path = RESULTS) -> None:
+    """Put `block` (from `start` to `end` marker) in place of the old one, or append it."""
+    text = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
+    if start in text and end in text:
         text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     else:
-        text = f"{text.rstrip()}\n\n## {title}\n\n{block}\n"
-    RESULTS.write_text(text, "utf-8")
+        text = f"{text.rstrip()}\n\n{block}\n"
+    path.write_text(text, "utf-8")
+
+
+def write_section(name: str, title: str, body: str) -> None:
+    """Replace (or append, under `title`) the section marked `<!-- name:start/end -->`."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n_Measured {date.today().isoformat()} on {machine()}._\n\n{body}\n{end}"
+    existing = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
+    replace_block(block if start in existing else f"## {title}\n\n{block}", start, end)

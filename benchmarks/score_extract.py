@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from results_file import replace_block
+
 from pipeline.api import intake
 from pipeline.options import OcrOptions, PipelineOptions, TranslationOptions
 
@@ -680,14 +682,7 @@ def results_section(table: str, seconds: float) -> str:
 
 def write_results(section: str, path: Path = RESULTS) -> None:
     """Insert the section between the markers, replacing any earlier one."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START_MARKER in text and END_MARKER in text:
-        before, rest = text.split(START_MARKER, 1)
-        after = rest.split(END_MARKER, 1)[1]
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    replace_block(section, START_MARKER, END_MARKER, path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
