@@ -5,8 +5,9 @@ scans that need OCR and born-digital PDFs), copied into a scratch folder.
 `mla batch` runs as a subprocess, alternating `--jobs 1` and `--jobs 2`
 (each into a fresh OUT), so the machine's load affects both alike; the
 speed-up compares the best run of each.  Per run: wall time, files and pages
-per minute, CPU time of the whole process tree, the load average just
-before (other work on the machine shows there), the peak RSS of each worker
+per minute, CPU time of the run's whole process tree and the CPU time other
+processes used meanwhile (from /proc/stat: other work on the machine shows
+there), the peak RSS of each worker
 (recorded in the job store when it finishes a file) and of the largest
 process in the run (main, worker or Tesseract: `wait4` of the run).
 
@@ -15,7 +16,7 @@ process in the run (main, worker or Tesseract: `wait4` of the run).
 Run it on an otherwise idle machine: while other sessions keep the CPUs
 busy, the kernel's per-session fair share (autogroup scheduling) holds the
 batch to about one core whatever `--jobs` is, and `nice` does not change
-that.  The report flags runs that started with a load average above 0.5.
+that.  The report flags runs during which other processes used the CPUs.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ START_MARKER = "<!-- batch-scaling:start -->"
 END_MARKER = "<!-- batch-scaling:end -->"
 MLA = [sys.executable, "-c", "from pipeline.cli import cli; cli(prog_name='mla')"]
 JOBS = (1, 2)
+NOISE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Run:
     jobs: int
     wall_s: float
     cpu_s: float
-    load_before: float
+    others_cpu_s: float
     files: int
     pages: int
     ocr_pages: int
@@ -76,7 +78,7 @@ def documents(target: Path) -> Path:
 
 
 def run_batch(inputs: Path, out: Path, jobs: int, log: Path) -> Run:
-    load_before = os.getloadavg()[0]
+    busy_before = busy_cpu_seconds()
     started = time.monotonic()
     with log.open("ab") as handle:
         process = subprocess.Popen(
@@ -86,6 +88,7 @@ def run_batch(inputs: Path, out: Path, jobs: int, log: Path) -> Run:
         )
         _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - started
+    others = busy_cpu_seconds() - busy_before - (usage.ru_utime + usage.ru_stime)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"mla batch --jobs {jobs} exited with {process.returncode}; see {log}")
@@ -103,13 +106,20 @@ def run_batch(inputs: Path, out: Path, jobs: int, log: Path) -> Run:
         jobs=jobs,
         wall_s=wall,
         cpu_s=usage.ru_utime + usage.ru_stime,
-        load_before=load_before,
+        others_cpu_s=max(0.0, others),
         files=len(done),
         pages=sum(job.pages or 0 for job in done),
         ocr_pages=ocr_pages,
         worker_peak_mb=[kb / 1024 for _, kb in sorted(peaks.items())],
         largest_process_mb=usage.ru_maxrss / 1024,
     )
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time all processes have used since boot (every non-idle field of /proc/stat)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_model() -> str:
@@ -125,11 +135,11 @@ def report(runs: list[Run], total_s: float) -> str:
     first = runs[0]
     rows = [
         f"| {index} | {run.jobs} | {run.wall_s:.1f} | {run.files_per_min:.1f} | "
-        f"{run.pages_per_min:.1f} | {run.cpu_s:.1f} | {run.load_before:.2f} | "
+        f"{run.pages_per_min:.1f} | {run.cpu_s:.1f} | {run.others_cpu_s:.1f} | "
         f"{' / '.join(f'{mb:.0f}' for mb in run.worker_peak_mb)} | {run.largest_process_mb:.0f} |"
         for index, run in enumerate(runs, start=1)
     ]
-    noisy = max(run.load_before for run in runs) > 0.5
+    noisy = any(run.others_cpu_s > NOISE_SHARE * run.wall_s for run in runs)
     return "\n".join(
         [
             START_MARKER,
@@ -141,8 +151,9 @@ def report(runs: list[Run], total_s: float) -> str:
             f"{first.pages} pages of which {first.ocr_pages} need OCR; `mla batch` as a "
             "subprocess, `--jobs 1` and `--jobs 2` alternating, each into a fresh OUT.",
             "",
-            "| run | --jobs | wall s | files/min | pages/min | CPU s (all processes) "
-            "| load avg before | peak RSS per worker, MB | largest process, MB |",
+            "| run | --jobs | wall s | files/min | pages/min | CPU s, this run "
+            "| CPU s, other processes meanwhile | peak RSS per worker, MB "
+            "| largest process, MB |",
             "|---|---|---|---|---|---|---|---|---|",
             *rows,
             "",
@@ -155,9 +166,10 @@ def report(runs: list[Run], total_s: float) -> str:
             *(
                 [
                     "",
-                    "Other processes were running on the machine during these runs (load average "
-                    "above 0.5 before a run): wall times are noisy, and the speed-up is lower "
-                    "than on an idle machine, where each worker gets a core of its own.",
+                    "Other processes used the CPUs during some runs (more than "
+                    f"{NOISE_SHARE:.0%} of a core on average): those wall times are noisy, and "
+                    "a speed-up from them is lower than on an idle machine, where each worker "
+                    "gets a core of its own.",
                 ]
                 if noisy
                 else []

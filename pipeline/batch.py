@@ -5,8 +5,11 @@ Files are found under the input folder, recorded in the job store
 long-lived worker processes.  Parallelism is across documents: inside a
 worker, OCR runs in-process, and the models a stage needs (translation,
 glossaries …) are loaded through per-process caches in their modules, so
-each worker loads them once, not once per document.  A worker is replaced
-only when it has to be killed (a file over `--timeout-per-file`) or dies.
+each worker loads them once, not once per document: a worker first
+processes a small built-in request (loading what every document needs,
+seconds' worth) and only then takes files, so `--timeout-per-file` measures
+the file.  A worker is replaced only when it has to be killed (a file over
+`--timeout-per-file`) or dies.
 
 Nothing is lost or done twice, whatever happens to the run:
 - the main process alone writes the job store, one transaction per state
@@ -37,6 +40,7 @@ import shutil
 import signal
 import stat
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -63,6 +67,14 @@ SNIFF_BYTES = 8192
 DEFAULT_TIMEOUT_PER_FILE_S = 3600.0
 PR_SET_PDEATHSIG = 1
 STOP_GRACE_S = 5.0
+MAX_START_FAILURES = 3
+READY = "ready"
+WARM_UP_TEXT = (
+    "Ref: MLA/2026/0001\nDate: 5 March 2026\n\nThe Central Authority of Singapore requests "
+    "the assistance of the Kingdom of Thailand under the ASEAN Treaty on Mutual Legal "
+    "Assistance in Criminal Matters. We request the bank records of the suspect, Mr Tan Wei "
+    "Ming, held at Bangkok Bank, by 30 April 2026.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -324,8 +336,13 @@ class _Result:
 class _Worker:
     process: BaseProcess
     connection: Connection
+    ready: bool = False
     job: Job | None = None
     started: float = 0.0
+
+    @property
+    def idle(self) -> bool:
+        return self.ready and self.job is None and self.process.exitcode is None
 
 
 class _Runner:
@@ -348,6 +365,7 @@ class _Runner:
         self.finished = 0
         self.pages = 0
         self.unreadable: set[str] = set()
+        self.start_failures = 0
         self.last_event = self.began
 
     def __enter__(self) -> _Runner:
@@ -356,7 +374,7 @@ class _Runner:
     def __exit__(self, *_exc: object) -> None:
         """Idle workers are told to stop; busy ones (Ctrl-C, an error) are killed."""
         for worker in self.workers:
-            if worker.job is None:
+            if worker.idle:
                 _send_quietly(worker.connection, None)
                 worker.process.join(STOP_GRACE_S)
             worker.connection.close()
@@ -410,17 +428,19 @@ class _Runner:
             self.finished += 1
             self._emit("duplicate", job)
         self._start_jobs()
-        busy = [worker for worker in self.workers if worker.job is not None]
-        if not busy:
+        active = [worker for worker in self.workers if worker.job is not None or not worker.ready]
+        if not active:
             return False
         timeout = self.options.timeout_per_file_s
-        first_deadline = min(worker.started + timeout for worker in busy)
-        limit = max(0.0, min(wait_s, first_deadline - time.monotonic()))
-        ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], limit))
-        for worker in busy:
+        deadlines = [worker.started + timeout for worker in active if worker.job is not None]
+        limit = max(0.0, min([wait_s, *(deadline - time.monotonic() for deadline in deadlines)]))
+        ready = set(
+            wait([w.connection for w in active] + [w.process.sentinel for w in active], limit)
+        )
+        for worker in active:
             if worker.connection in ready or worker.process.sentinel in ready:
                 self._collect(worker)
-            elif time.monotonic() >= worker.started + timeout:
+            elif worker.job is not None and time.monotonic() >= worker.started + timeout:
                 self._replace(
                     worker,
                     f"timed out after {timeout:g} s (--timeout-per-file)",
@@ -432,8 +452,9 @@ class _Runner:
 
     def _start_jobs(self) -> None:
         while (job := self.store.next_job()) is not None:
-            worker = self._idle_worker()
+            worker = next((worker for worker in self.workers if worker.idle), None)
             if worker is None:
+                self._grow_pool()
                 return
             folder = self._choose_folder(job)
             job = self.store.start(job.id, folder.name, worker.process.pid or 0)
@@ -446,15 +467,17 @@ class _Runner:
             worker.job, worker.started = job, time.monotonic()
             self._emit("started", job)
 
-    def _idle_worker(self) -> _Worker | None:
-        for worker in list(self.workers):
-            if worker.job is None and worker.process.exitcode is None:
-                return worker
-            if worker.job is None:
-                worker.connection.close()
-                self.workers.remove(worker)
-        if len(self.workers) >= self.options.jobs:
-            return None
+    def _grow_pool(self) -> None:
+        """Start workers up to --jobs, or as many as there are files left to process."""
+        for worker in [w for w in self.workers if w.job is None and w.process.exitcode is not None]:
+            worker.connection.close()
+            self.workers.remove(worker)
+        busy = sum(worker.job is not None for worker in self.workers)
+        wanted = min(self.options.jobs, busy + self.store.counts()[JobStatus.pending])
+        while len(self.workers) < wanted:
+            self.workers.append(self._start_worker())
+
+    def _start_worker(self) -> _Worker:
         parent_end, worker_end = self.context.Pipe()
         process = self.context.Process(
             target=_worker_main,
@@ -464,9 +487,7 @@ class _Runner:
         )
         process.start()
         worker_end.close()
-        worker = _Worker(process, parent_end)
-        self.workers.append(worker)
-        return worker
+        return _Worker(process, parent_end)
 
     def _choose_folder(self, job: Job) -> Path:
         """The intake naming rule, with every folder the store has handed out counted as taken."""
@@ -476,16 +497,22 @@ class _Runner:
 
     def _collect(self, worker: _Worker) -> None:
         job = worker.job
-        assert job is not None
         try:
             if not worker.connection.poll():
                 raise EOFError
-            result: _Result = worker.connection.recv()
+            result: _Result | str = worker.connection.recv()
         except (EOFError, OSError, pickle.UnpicklingError):
             worker.process.join(1)
             code = worker.process.exitcode
-            self._replace(worker, f"worker process died while processing it (exit code {code})")
+            if job is None:
+                self._lost_at_start(worker, code)
+            else:
+                self._replace(worker, f"worker process died while processing it (exit code {code})")
             return
+        if result == READY:
+            worker.ready = True
+            return
+        assert job is not None and isinstance(result, _Result)
         worker.job = None
         self.finished += 1
         if result.error is None:
@@ -498,6 +525,14 @@ class _Runner:
         else:
             failed = self.store.fail(job.id, result.error, result.seconds, result.detail)
             self._emit("failed", failed)
+
+    def _lost_at_start(self, worker: _Worker, code: int | None) -> None:
+        """A worker died before it was ready: try another, but not forever."""
+        worker.connection.close()
+        self.workers.remove(worker)
+        self.start_failures += 1
+        if self.start_failures > MAX_START_FAILURES:
+            raise MlaError(f"worker processes keep dying while they start (exit code {code})")
 
     def _replace(self, worker: _Worker, reason: str, seconds: float | None = None) -> None:
         """Kill the worker and fail its file; a fresh worker starts when one is needed."""
@@ -528,11 +563,13 @@ def _kill(process: BaseProcess) -> None:
 
 
 def _worker_main(connection: Connection, options: PipelineOptions, parent_pid: int) -> None:
-    """Process documents sent by the main process until it sends None."""
+    """Warm up, say so, then process documents sent by the main process until it sends None."""
     os.setpgrp()
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _warm_up(options)
+    connection.send(READY)
     while True:
         try:
             task: _Task | None = connection.recv()
@@ -541,6 +578,21 @@ def _worker_main(connection: Connection, options: PipelineOptions, parent_pid: i
         if task is None:
             return
         connection.send(_process(task, options))
+
+
+def _warm_up(options: PipelineOptions) -> None:
+    """Load what every document needs before taking work.
+
+    Every request's English goes through the same extraction models, and
+    loading them takes seconds; done here, once per worker, it is not
+    charged to the first file's `--timeout-per-file`.  Failures are left for
+    the real files to report.
+    """
+    with tempfile.TemporaryDirectory(prefix="mla-warm-up-") as scratch:
+        sample = Path(scratch) / "request.txt"
+        sample.write_text(WARM_UP_TEXT, encoding="utf-8")
+        with suppress(Exception):
+            process_document(sample, options)
 
 
 def _die_with_parent(parent_pid: int) -> None:
