@@ -16,6 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = {
     "ocr": ["ocr_langid.py", "--write"],
+    "probes": ["script_probes.py", "--write"],
     "translation": ["translation.py", "--write"],
     "extract": ["score_extract.py", "--write"],
     "batch": ["batch_scaling.py", "--write"],

@@ -20,7 +20,7 @@ Nothing is lost or done twice, whatever happens to the run:
   killed worker leaves behind are removed when the next run starts;
 - workers die with the main process (Linux `PR_SET_PDEATHSIG`) and run in
   their own process group, so a `kill -9` leaves no orphan writing into OUT,
-  a timed-out worker is killed with its Tesseract, and Ctrl-C in a terminal
+  a timed-out worker is killed (Tesseract runs inside it), and Ctrl-C in a terminal
   reaches only the main process, which stops the workers and leaves every
   unfinished file pending;
 - an exclusive lock on `OUT/jobs.lock` keeps two runs off the same OUT.

@@ -4,12 +4,12 @@ Measured on the samples (benchmarks/RESULTS.md), two things shaped this:
 
 * Tesseract's OSD script detection is wrong for exactly our scripts (Khmer
   came out "Latin", Lao "Thai", Burmese "Arabic" with a false 180° turn), so
-  the script is found by *probes*: a band of the first page, at 150 dpi, read
-  with one script's pack at a time.  A pack for the wrong script yields low
-  word confidence (< 40) except Thai, which reads anything confidently, so
-  Thai is probed after Lao and with a high bar.  The script is decided once
-  per document, and a Latin probe's text also gives the language
-  (Vietnamese, Indonesian, Malay, Filipino or English).
+  the script is found by *probes*: five text lines of the first page, at
+  150 dpi, read with one script's pack at a time.  A pack for the wrong
+  script yields low word confidence (< 40) except Thai, which reads anything
+  confidently, so Thai is probed after Lao and with a high bar.  The script
+  is decided once per document, and a Latin probe's text also gives the
+  language (Vietnamese, Indonesian, Malay, Filipino or English).
 * OSD costs a quarter of a page's OCR time, and nearly every page is upright,
   so a page is OCRed as it is and OSD runs only when the result is poor; a
   rotation is kept only if it improves the confidence.
@@ -40,20 +40,35 @@ TARGET_DPI = 300
 MAX_UPSCALE = 2.0
 A4_LONG_SIDE_IN = 11.69
 PROBE_DPI = 150
+PROBE_LINES = 5
+LINE_PADDING = 4
 PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
 MIN_PROBE_CHARS = 40
 PROBE_PSM = 4
-# (script, pack, minimum mean word confidence for the probe to claim the page).
-# Thai reads Lao, Khmer and Burmese text at confidence 56-72 and Lao at 86,
-# so Thai needs a high bar and comes after Lao; a page no probe claims is
-# taken for Thai.
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A script, the pack that reads it, and the mean word confidence that claims a page for it."""
+
+    script: str
+    pack: str
+    min_confidence: float
+
+
+# Bars set between what each pack reads on its own script and on the others,
+# on 62 rendered and scanned pages in all ten languages
+# (benchmarks/script_probes.py --features): Latin 79-97 vs at most 57, Lao
+# 54-57 vs 35, Thai 89-94 vs 77 (but 86 on Lao, so Thai comes after Lao),
+# Khmer 62-88 vs 39, Chinese 85-91 (and only it reads Han), Burmese 47-66 vs
+# 37.  Otherwise the order is cheapest first.
 PROBES = (
-    ("Latin", "vie", 65.0),
-    ("Lao", "lao", 50.0),
-    ("Thai", "tha", 85.0),
-    ("Khmer", "khm", 50.0),
-    ("Myanmar", "mya", 50.0),
-    ("Han", "chi_sim", 60.0),
+    Probe("Latin", "vie", 68.0),
+    Probe("Lao", "lao", 45.0),
+    Probe("Thai", "tha", 83.0),
+    Probe("Khmer", "khm", 50.0),
+    Probe("Han", "chi_sim", 60.0),
+    Probe("Myanmar", "mya", 42.0),
 )
 POOR_CONFIDENCE = 55.0
 MIN_WORDS = 5
@@ -143,16 +158,35 @@ def _try_orientation(
 ) -> tuple[int, tesseract.OcrOutput] | None:
     """Ask OSD for a rotation; keep it only if it reads better than the page as it is."""
     tesseract.require_packs(["osd"], job.tessdata_dir, job.page.path)
-    orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
+    orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir)
     if orientation is None or not orientation.rotate:
         return None
     if orientation.orientation_confidence < MIN_ORIENTATION_CONFIDENCE:
         return None
     turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
+    if _band_confidence(job, turned, dpi) <= _band_confidence(job, image, dpi):
+        return None
     output = _recognise(job, turned, dpi)
     if _mean(output.word_confidences) <= _mean(upright.word_confidences):
         return None
     return orientation.rotate, output
+
+
+def _band_confidence(job: PageJob, image: Image.Image, dpi: int) -> float:
+    """Mean word confidence on a band of the page: a cheap test before reading a whole page again.
+
+    OSD proposes false turns on scripts it does not know (a Burmese scan came
+    out 180°); reading one band each way costs a fraction of a page.
+    """
+    output = tesseract.recognise(
+        _probe_band(job, image, dpi),
+        job.packs,
+        PROBE_DPI,
+        job.tessdata_dir,
+        job.timeout_s,
+        PROBE_PSM,
+    )
+    return _mean(output.word_confidences)
 
 
 def normalise_resolution(
@@ -182,33 +216,60 @@ def probe_document_packs(job: PageJob) -> tuple[str, int | None]:
     """The Tesseract packs for a document, probed on its first OCR page.
 
     Also returns that page's rotation when the probes needed one (None when
-    the page was not checked), so the page is not turned twice.
+    the page was not checked), so the page is not turned twice.  A page no
+    probe claims, even turned as OSD proposes, gets the script whose probe
+    came closest to its bar.
     """
     image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
-    packs = _probe(job, _probe_band(image, dpi))
-    if packs is not None:
-        return packs, None
-    orientation = None
+    readings = _probe(job, _probe_band(job, image, dpi))
+    if readings[-1].claims:
+        return readings[-1].packs, None
     if job.fix_orientation:
         tesseract.require_packs(["osd"], job.tessdata_dir, job.page.path)
-        orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir, job.timeout_s)
-    if orientation is not None and orientation.rotate:
-        turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
-        packs = _probe(job, _probe_band(turned, dpi))
-        if packs is not None:
-            return packs, orientation.rotate
-    fallback = LANGUAGES["th"].ocr_packs
-    tesseract.require_packs(fallback.split("+"), job.tessdata_dir, job.page.path)
-    return fallback, None
+        orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir)
+        if orientation is not None and orientation.rotate:
+            turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
+            turned_readings = _probe(job, _probe_band(job, turned, dpi))
+            if turned_readings[-1].claims:
+                return turned_readings[-1].packs, orientation.rotate
+    closest = max(readings, key=lambda reading: reading.margin)
+    tesseract.require_packs(closest.packs.split("+"), job.tessdata_dir, job.page.path)
+    return closest.packs, None
 
 
-def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
-    """The band of the page with the most ink, at probe resolution."""
+def _probe_band(job: PageJob, image: Image.Image, dpi: int) -> Image.Image:
+    """PROBE_LINES whole text lines of body text, at probe resolution.
+
+    Tesseract's own layout analysis finds the lines (it copes with skew and
+    photographs); the run of lines with the greatest total width is body
+    text rather than a letterhead.  Whole lines matter: a band that cuts
+    lines in half reads as garbage in every pack.  A page where fewer lines
+    are found (sideways text, a form) is probed on its inkiest fixed band.
+    """
     factor = PROBE_DPI / dpi
     small = ImageOps.autocontrast(
         image.resize((round(image.width * factor), round(image.height * factor)))
     )
+    tesseract.require_packs([PROBES[0].pack], job.tessdata_dir, job.page.path)
+    lines = tesseract.text_lines(small, PROBE_DPI, PROBES[0].pack, job.tessdata_dir, PROBE_PSM)
+    if len(lines) < PROBE_LINES:
+        return _inkiest_band(small)
+    first = max(
+        range(len(lines) - PROBE_LINES + 1),
+        key=lambda index: sum(box[2] - box[0] for box in lines[index : index + PROBE_LINES]),
+    )
+    window = lines[first : first + PROBE_LINES]
+    return small.crop(
+        (
+            max(0, min(box[0] for box in window) - LINE_PADDING),
+            max(0, min(box[1] for box in window) - LINE_PADDING),
+            min(small.width, max(box[2] for box in window) + LINE_PADDING),
+            min(small.height, max(box[3] for box in window) + LINE_PADDING),
+        )
+    )
 
+
+def _inkiest_band(small: Image.Image) -> Image.Image:
     def ink(band: tuple[float, float]) -> int:
         crop = small.crop(
             (0, int(small.height * band[0]), small.width, int(small.height * band[1]))
@@ -219,22 +280,56 @@ def _probe_band(image: Image.Image, dpi: int) -> Image.Image:
     return small.crop((0, int(small.height * top), small.width, int(small.height * bottom)))
 
 
-def _probe(job: PageJob, band: Image.Image) -> str | None:
-    for script, pack, threshold in PROBES:
-        tesseract.require_packs([pack], job.tessdata_dir, job.page.path)
+@dataclass(frozen=True)
+class ProbeReading:
+    """What one pack read on the band, and the packs it stands for."""
+
+    probe: Probe
+    packs: str
+    confidence: float
+    letters: int
+    main_script: str | None
+
+    @property
+    def margin(self) -> float:
+        """How far above (or below) its bar the probe read, if its script is the one it read."""
+        if self.main_script != self.probe.script or self.letters < MIN_PROBE_CHARS:
+            return float("-inf")
+        return self.confidence - self.probe.min_confidence
+
+    @property
+    def claims(self) -> bool:
+        return self.margin >= 0
+
+
+def _probe(job: PageJob, band: Image.Image) -> list[ProbeReading]:
+    """Read the band with each probe in turn until one claims it; the readings so far."""
+    readings = []
+    for probe in PROBES:
+        tesseract.require_packs([probe.pack], job.tessdata_dir, job.page.path)
         output = tesseract.recognise(
-            band, pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM
+            band, probe.pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM
         )
         letters = Counter(script_of(char) for char in output.text if script_of(char))
-        if sum(letters.values()) < MIN_PROBE_CHARS or _mean(output.word_confidences) < threshold:
-            continue
-        if letters.most_common(1)[0][0] != script:
-            continue
-        if script == "Latin":
-            language = detect_segment_language(output.text).language
-            return LANGUAGES[language].ocr_packs if language in LANGUAGES else "eng"
+        reading = ProbeReading(
+            probe=probe,
+            packs=_packs_for(probe.script, output.text),
+            confidence=_mean(output.word_confidences),
+            letters=sum(letters.values()),
+            main_script=letters.most_common(1)[0][0] if letters else None,
+        )
+        readings.append(reading)
+        if reading.claims:
+            break
+    return readings
+
+
+def _packs_for(script: str, text: str) -> str:
+    """A Latin probe's text also tells the language (and so the pack) apart."""
+    if script != "Latin":
         return LANGUAGES[SCRIPT_LANGUAGE[script]].ocr_packs
-    return None
+    language = detect_segment_language(text).language
+    return LANGUAGES[language].ocr_packs if language in LANGUAGES else "eng"
 
 
 def clean_ocr_text(text: str) -> str:

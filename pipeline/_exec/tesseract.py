@@ -1,35 +1,37 @@
-"""Thin wrapper over the `tesseract` program (through pytesseract).
+"""Tesseract in-process, through tesserocr built against the system libtesseract.
 
-One place knows the command line: it checks the version and installed packs,
-asks for text and word confidences in a single run, runs Tesseract
-single-threaded (OpenMP threads slow it down several times on two cores; we
-parallelise across pages instead) and turns failures into typed errors.
+Why in-process: the script probes run up to six short recognitions per
+document.  As `tesseract` programs, each paid for a process start, a model
+load and a page image written to disk, and OCR took 1.47 times as long as the
+`tesseract` program alone (benchmarks/RESULTS.md).  Here one engine per pack
+set stays loaded for the life of the process, and page images never touch
+the disk (so no copy of a request is left in a temporary folder either).
+
+Tesseract runs single-threaded (pipeline/_exec/openmp.py): we parallelise
+across pages instead.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import os
-import subprocess
-import tempfile
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-import pytesseract
 from PIL import Image
-from pytesseract.pytesseract import (
-    TesseractError,
-    TesseractNotFoundError,
-    osd_to_dict,
-    run_tesseract,
-)
 
 from pipeline.exceptions import InputFileError, MissingDependencyError
 
 MIN_MAJOR_VERSION = 5
-INSTALL_HINT = "apt-get install tesseract-ocr"
+INSTALL_HINT = (
+    "apt-get install tesseract-ocr libtesseract-dev libleptonica-dev, "
+    "then pip install --no-binary tesserocr tesserocr"
+)
+OSD_PAGE_SEGMENTATION_MODE = 0
 
 
 @dataclass(frozen=True)
@@ -48,38 +50,40 @@ class Orientation:
     script_confidence: float
 
 
-def _config(tessdata_dir: Path | None, *extra: str) -> str:
-    parts = list(extra)
-    if tessdata_dir is not None:
-        parts += ["--tessdata-dir", str(tessdata_dir)]
-    return " ".join(parts)
-
-
-def _single_threaded_env() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+@functools.cache
+def _library() -> ModuleType:
+    try:
+        import tesserocr
+    except ImportError as error:
+        raise MissingDependencyError(
+            f"the Tesseract library cannot be loaded ({error}); {INSTALL_HINT}"
+        ) from error
+    return tesserocr
 
 
 @functools.cache
 def check_version() -> str:
-    try:
-        version = pytesseract.get_tesseract_version()
-    except (TesseractNotFoundError, OSError) as error:
-        raise MissingDependencyError(f"tesseract is not installed; {INSTALL_HINT}") from error
-    if version.major < MIN_MAJOR_VERSION:
+    banner = _library().tesseract_version()
+    found = re.match(r"tesseract\s+(\d+)\.(\d+)\.?(\d*)", banner)
+    if not found:
+        raise MissingDependencyError(f"cannot tell the Tesseract version from {banner!r}")
+    version = ".".join(part for part in found.groups() if part)
+    if int(found.group(1)) < MIN_MAJOR_VERSION:
         raise MissingDependencyError(f"tesseract {version} is too old; version 5 is required")
-    return str(version)
+    return version
+
+
+def _tessdata_path(tessdata_dir: Path | None) -> str:
+    if tessdata_dir is None:
+        return _library().get_languages()[0]
+    return f"{tessdata_dir}/"
 
 
 @functools.cache
 def available_packs(tessdata_dir: Path | None) -> frozenset[str]:
     """Installed language packs (traineddata names such as 'tha', 'osd')."""
     check_version()
-    command = [pytesseract.pytesseract.tesseract_cmd, "--list-langs"]
-    if tessdata_dir is not None:
-        command += ["--tessdata-dir", str(tessdata_dir)]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    lines = completed.stdout.splitlines()[1:] if completed.returncode == 0 else []
-    return frozenset(line.strip() for line in lines if line.strip())
+    return frozenset(_library().get_languages(_tessdata_path(tessdata_dir))[1])
 
 
 def require_packs(packs: list[str], tessdata_dir: Path | None, path: Path | None = None) -> None:
@@ -93,11 +97,34 @@ def require_packs(packs: list[str], tessdata_dir: Path | None, path: Path | None
         )
 
 
-def _write_image(image: Image.Image, directory: str) -> str:
-    """PNM: the fastest format for Tesseract to read; the dpi goes on the command line."""
-    name = str(Path(directory) / "page.pnm")
-    image.save(name, format="PPM")
-    return name
+@functools.cache
+def _engine(packs: str, tessdata_dir: Path | None) -> Any:
+    """One loaded engine per pack set, kept for the life of the process (forked workers inherit it)."""
+    library = _library()
+    try:
+        return library.PyTessBaseAPI(path=_tessdata_path(tessdata_dir), lang=packs)
+    except RuntimeError as error:
+        raise MissingDependencyError(f"Tesseract cannot load {packs}: {error}") from error
+
+
+@contextmanager
+def _page(engine: Any, image: Image.Image, dpi: int, psm: int) -> Iterator[Any]:
+    """Lend the engine the page's grey pixels for one use, then clear it.
+
+    Raw bytes, not `SetImage`: tesserocr re-encodes a PIL image in the
+    format it was opened from (PNG, or lossy JPEG) before Tesseract decodes
+    it again.  Tesseract reads this buffer without copying it, so it must
+    live until the engine is cleared.
+    """
+    grey = image if image.mode == "L" else image.convert("L")
+    pixels = grey.tobytes()
+    engine.SetPageSegMode(psm)
+    engine.SetImageBytes(pixels, grey.width, grey.height, 1, grey.width)
+    engine.SetSourceResolution(dpi)
+    try:
+        yield engine
+    finally:
+        engine.Clear()
 
 
 def recognise(
@@ -108,55 +135,56 @@ def recognise(
     timeout_s: float,
     psm: int,
 ) -> OcrOutput:
-    """Text and word confidences from one Tesseract run (txt and tsv renderers)."""
-    _single_threaded_env()
-    config = _config(tessdata_dir, f"--psm {psm}", f"--dpi {dpi}", "-c tessedit_create_tsv=1")
-    with tempfile.TemporaryDirectory(prefix="mla-ocr-") as directory:
-        input_name = _write_image(image, directory)
-        output_base = str(Path(directory) / "out")
+    """Text and word confidences from one recognition, stopped after `timeout_s`."""
+    library = _library()
+    with _page(_engine(packs, tessdata_dir), image, dpi, psm) as engine:
+        if not engine.Recognize(timeout=max(1, round(timeout_s * 1000))):
+            raise InputFileError(f"OCR timed out after {timeout_s:g} s")
+        return OcrOutput(
+            text=engine.GetUTF8Text(), word_confidences=_word_confidences(library, engine)
+        )
+
+
+def _word_confidences(library: ModuleType, engine: Any) -> list[float]:
+    """Confidences of the words with text, as floats (the integer list rounds them down)."""
+    level = library.RIL.WORD
+    confidences = []
+    for word in library.iterate_level(engine.GetIterator(), level):
         try:
-            run_tesseract(input_name, output_base, "txt", packs, config=config, timeout=timeout_s)
-        except RuntimeError as error:
-            raise InputFileError(f"OCR timed out after {timeout_s:.0f} s") from error
-        except TesseractError as error:
-            raise InputFileError(f"Tesseract failed: {error.message.strip()}") from error
-        text = Path(f"{output_base}.txt").read_text(encoding="utf-8")
-        tsv = Path(f"{output_base}.tsv").read_text(encoding="utf-8")
-    return OcrOutput(text=text, word_confidences=_word_confidences(tsv))
+            text = word.GetUTF8Text(level)
+        except RuntimeError:  # an empty page still yields one element, without text
+            continue
+        if text.strip() and word.Confidence(level) >= 0:
+            confidences.append(word.Confidence(level))
+    return confidences
 
 
-def _word_confidences(tsv: str) -> list[float]:
-    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [
-        float(row["conf"])
-        for row in rows
-        if row.get("level") == "5" and (row.get("text") or "").strip() and float(row["conf"]) >= 0
-    ]
+def text_lines(
+    image: Image.Image, dpi: int, packs: str, tessdata_dir: Path | None, psm: int
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of the text lines layout analysis finds, in reading order."""
+    library = _library()
+    with _page(_engine(packs, tessdata_dir), image, dpi, psm) as engine:
+        layout = engine.AnalyseLayout()
+        if layout is None:
+            return []
+        level = library.RIL.TEXTLINE
+        return [
+            box for line in library.iterate_level(layout, level) if (box := line.BoundingBox(level))
+        ]
 
 
 def detect_orientation(
-    image: Image.Image, dpi: int, tessdata_dir: Path | None, timeout_s: float
+    image: Image.Image, dpi: int, tessdata_dir: Path | None
 ) -> Orientation | None:
-    """Tesseract OSD; None when the page has too little text to tell.
-
-    Run like `recognise`, in a private temporary folder: pytesseract's
-    `image_to_osd` would write the page to a world-readable file in /tmp.
-    """
-    _single_threaded_env()
-    config = _config(tessdata_dir, "--psm 0", f"--dpi {dpi}")
-    with tempfile.TemporaryDirectory(prefix="mla-osd-") as directory:
-        input_name = _write_image(image, directory)
-        output_base = str(Path(directory) / "out")
-        try:
-            run_tesseract(input_name, output_base, "osd", "osd", config=config, timeout=timeout_s)
-        except (TesseractError, RuntimeError):
-            return None
-        result = osd_to_dict(Path(f"{output_base}.osd").read_text(encoding="utf-8"))
-    if not {"rotate", "orientation_conf", "script", "script_conf"} <= result.keys():
+    """Tesseract OSD; None when the page has too little text to tell."""
+    with _page(_engine("osd", tessdata_dir), image, dpi, OSD_PAGE_SEGMENTATION_MODE) as engine:
+        result = engine.DetectOrientationScript()
+    if not result:
         return None
     return Orientation(
-        rotate=int(result["rotate"]),
-        orientation_confidence=float(result["orientation_conf"]),
-        script=str(result["script"]),
+        rotate=(360 - int(result["orient_deg"])) % 360,
+        orientation_confidence=float(result["orient_conf"]),
+        script=str(result["script_name"]),
         script_confidence=float(result["script_conf"]),
     )

@@ -132,8 +132,11 @@ def test_enormous_page_is_processed_in_bounded_memory(
     dpi = int(re.search(r"very large page rendered at (\d+) dpi", extract)[1])
     assert 72 <= dpi < 300
     assert (5_000 / 72 * dpi) ** 2 <= max_pixels
-    # Measured: 320 MB; 640 MB when OCR blew the page up to 300 dpi again.
-    assert run.peak_rss_mb < 500, run.peak_rss_mb
+    # Measured: 630 MB, Tesseract's working memory for the 40-megapixel page
+    # included (it runs in-process).  Blown up to 300 dpi again, the page
+    # would be 434 megapixels: its pixels alone, held by Pillow and by
+    # Tesseract, would pass 1 GB.
+    assert run.peak_rss_mb < 1000, run.peak_rss_mb
 
 
 @pytest.mark.slow

@@ -3,13 +3,13 @@
 `mla intake` runs with TMPDIR pointing to an empty folder of the test's own:
 afterwards it must be empty again, after successes, failures, an OCR page
 timeout and Ctrl-C; while it runs, nothing in it may be readable by group
-or others (page images of confidential requests pass through it).
+or others.  (Page images go to Tesseract in memory; the test guards
+against any stage starting to use temporary files carelessly.)
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfWriter
 
 from pipeline.exceptions import ExitCode
 
@@ -89,41 +90,39 @@ def test_temporary_folder_is_clean_after_successes_and_failures(
     assert not [path.name for path in out.iterdir() if path.name.startswith(".")]
 
 
-def slow_tesseract(folder: Path) -> Path:
-    """A `tesseract` first on PATH that answers version and pack queries but never finishes OCR."""
-    real = shutil.which("tesseract")
-    assert real is not None
-    folder.mkdir()
-    script = folder / "tesseract"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'case "$*" in *--version*|*--list-langs*) exec {real} "$@";; esac\n'
-        "exec sleep 600\n"
-    )
-    script.chmod(0o755)
-    return folder
+SLOW_SCAN = Path(__file__).resolve().parents[2] / "samples" / "th_th_to_my_mla_scan.pdf"
+
+
+def two_page_scan(folder: Path) -> Path:
+    """The Thai sample scan twice: pages that take seconds each to OCR."""
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.append(str(SLOW_SCAN))
+    path = folder / "scan.pdf"
+    writer.write(path)
+    return path
 
 
 def test_temporary_folder_is_clean_after_a_page_timeout(
-    run_mla: Callable[..., Any], inputs: dict[str, Path], tmp_path: Path
+    run_mla: Callable[..., Any], tmp_path: Path
 ) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
-    path = f"{slow_tesseract(tmp_path / 'bin')}:{os.environ['PATH']}"
     run = run_mla(
         "intake",
-        inputs["image_only.pdf"],
+        SLOW_SCAN,
         "--out",
         tmp_path / "out",
         "--jobs",
         "1",
+        "--lang",
+        "th",
         "--page-timeout",
         "1",
-        env={"PATH": path},
         timeout=60,
     )
     assert run.returncode == ExitCode.input_file, run.stderr
-    assert "OCR timed out after 1 s" in run.stderr
+    assert "page 1: OCR timed out after 1 s" in run.stderr
     assert leftovers(temp) == []
 
 
@@ -131,20 +130,21 @@ def test_temporary_folder_is_clean_after_ctrl_c(inputs: dict[str, Path], tmp_pat
     """Ctrl-C reaches the whole process group, as in a terminal, while pages are being OCRed."""
     temp = tmp_path / "tmp"
     temp.mkdir()
-    path = f"{slow_tesseract(tmp_path / 'bin')}:{os.environ['PATH']}"
-    command = [str(MLA), "intake", str(inputs["pages.tiff"]), "--out", str(tmp_path / "out")]
+    scan = two_page_scan(tmp_path)
+    command = [str(MLA), "intake", str(inputs["image_only.pdf"]), str(scan), "--lang", "th"]
     process = subprocess.Popen(
-        [*command, "--jobs", "2"],
-        env={**os.environ, "TMPDIR": str(temp), "PATH": path},
+        [*command, "--out", str(tmp_path / "out"), "--jobs", "2"],
+        env={**os.environ, "TMPDIR": str(temp)},
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    while not leftovers(temp) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert leftovers(temp), "OCR never started"
+    assert process.stderr is not None
+    first_outcome = process.stderr.readline()
+    assert "image_only.pdf -> " in first_outcome, first_outcome
+    time.sleep(2)  # the scan's two pages are now in the OCR workers (about 5 s each)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == ExitCode.ctrl_c, stderr
+    assert not (tmp_path / "out" / "scan").exists()
     assert leftovers(temp) == []

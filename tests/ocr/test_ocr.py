@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
+from pipeline._exec import tesseract
 from pipeline.ingest import PDF, PageImage
-from pipeline.ocr import PageJob, clean_ocr_text, normalise_resolution, ocr_page
+from pipeline.ocr import (
+    PROBE_DPI,
+    PROBE_LINES,
+    PROBE_PSM,
+    PROBES,
+    PageJob,
+    ProbeReading,
+    _probe_band,
+    clean_ocr_text,
+    normalise_resolution,
+    ocr_page,
+    probe_document_packs,
+)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def job(path: Path, media_type: str, packs: str | None = None, dpi: int = 300) -> PageJob:
@@ -69,3 +87,41 @@ def test_english_aids_only_the_scripts_it_helps() -> None:
     assert LANGUAGES["km"].ocr_packs == "khm+eng"
     assert LANGUAGES["zh"].ocr_packs == "chi_sim"
     assert LANGUAGES["vi"].ocr_packs == "vie"
+
+
+def rasterised_sample(name: str, folder: Path) -> Path:
+    """The first page of a text-layer sample as a 300-dpi scan without text layer."""
+    pdf = pdfium.PdfDocument(str(SAMPLES / name))
+    image = pdf[0].render(scale=300 / 72, grayscale=True).to_pil().convert("L")
+    path = folder / f"{Path(name).stem}.png"
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("sample", "packs"),
+    [("lo_la_to_vn_mla.pdf", "lao+eng"), ("th_th_to_my_mla.pdf", "tha+eng")],
+)
+def test_lao_and_thai_scans_are_told_apart(sample: str, packs: str, tmp_path: Path) -> None:
+    """The Thai pack reads Lao with confidence 78-88; the Lao probe must claim Lao first."""
+    path = rasterised_sample(sample, tmp_path)
+    assert probe_document_packs(job(path, "image/png"))[0] == packs
+
+
+def test_probes_read_five_whole_lines_of_body_text(tmp_path: Path) -> None:
+    path = rasterised_sample("vi_vn_to_kh_mla.pdf", tmp_path)
+    image = Image.open(path)
+    band = _probe_band(job(path, "image/png"), image, 300)
+    lines = tesseract.text_lines(band, PROBE_DPI, "vie", None, PROBE_PSM)
+    assert len(lines) == PROBE_LINES
+    assert band.width > image.width / 2 * PROBE_DPI / 300  # body lines, not a short heading
+
+
+def test_a_probe_claims_only_its_own_script_above_its_bar() -> None:
+    khmer = PROBES[3]
+    assert khmer.script == "Khmer"
+    reading = ProbeReading(khmer, "khm+eng", confidence=61.0, letters=400, main_script="Khmer")
+    assert reading.claims and reading.margin == 11.0
+    assert not replace(reading, confidence=40.0).claims
+    assert not replace(reading, main_script="Latin").claims
+    assert not replace(reading, letters=10).claims
