@@ -7,8 +7,8 @@ first page of a bundled sample, rendered, cut to its letterhead and opening
 lines so OCR is quick, and varied per page: a slight shift and turn, a page
 number), then runs the installed `mla intake --jobs 2` on each, and on a
 one-line text for comparison, while polling /proc every 0.2 s: the resident
-memory of every process in the run (main, OCR workers, Tesseract) and of the
-whole tree at once.  `VmHWM`, the peak the kernel records for each process,
+memory of every process in the run (main and OCR workers, Tesseract running
+inside them) and of the whole tree at once.  `VmHWM`, the peak the kernel records for each process,
 gives exact per-process peaks; `wait4` gives the largest process of a run.
 
     .venv/bin/python benchmarks/memory.py [--pages 30 300] [--write]
@@ -96,7 +96,6 @@ class Sample:
     peak_kb: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     role: dict[int, str] = field(default_factory=dict)
     tree_peak_kb: int = 0
-    tesseract_runs: int = 0
 
 
 def _status(pid: int) -> dict[str, str]:
@@ -119,12 +118,10 @@ def _kb(status: dict[str, str], key: str) -> int:
 
 
 def _role(pid: int, root: int, status: dict[str, str]) -> str:
-    """main, worker (a child of main), tesseract, or fork (a child about to become Tesseract)."""
+    """main, worker (a child of main), or other (a grandchild)."""
     if pid == root:
         return "main"
-    if status.get("Name") == "tesseract":
-        return "tesseract"
-    return "worker" if int(status.get("PPid", "0")) == root else "fork"
+    return "worker" if int(status.get("PPid", "0")) == root else "other"
 
 
 def poll_tree(root: int, sample: Sample) -> None:
@@ -137,11 +134,7 @@ def poll_tree(root: int, sample: Sample) -> None:
         except (FileNotFoundError, ProcessLookupError):
             continue
         total += _kb(status, "VmRSS")
-        role = _role(pid, root, status)
-        if sample.role.get(pid) != role:
-            # After exec the kernel starts a new peak; the fork's shared pages are not Tesseract's.
-            sample.role[pid], sample.peak_kb[pid] = role, 0
-            sample.tesseract_runs += role == "tesseract"
+        sample.role[pid] = _role(pid, root, status)
         sample.peak_kb[pid] = max(sample.peak_kb[pid], _kb(status, "VmHWM"), _kb(status, "VmRSS"))
     sample.tree_peak_kb = max(sample.tree_peak_kb, total)
 
@@ -154,10 +147,8 @@ class Result:
     returncode: int
     main_mb: float
     workers_mb: list[float]
-    tesseract_mb: float
     tree_mb: float
     largest_mb: float
-    tesseract_runs: int
     load_before: float
     load_after: float
 
@@ -191,10 +182,8 @@ def run(document: Path, label: str, pages: int, jobs: int) -> Result:
         returncode=os.waitstatus_to_exitcode(status),
         main_mb=max(by_role["main"]),
         workers_mb=sorted(by_role["worker"], reverse=True),
-        tesseract_mb=max(by_role["tesseract"], default=0.0),
         tree_mb=sample.tree_peak_kb / 1024,
         largest_mb=usage.ru_maxrss / 1024,
-        tesseract_runs=sample.tesseract_runs,
         load_before=load_before,
         load_after=os.getloadavg()[0],
     )
@@ -219,15 +208,6 @@ def report(results: list[Result], pdf: Path) -> str:
         (
             "each OCR worker",
             [", ".join(f"{mb:.0f}" for mb in result.workers_mb) or "–" for result in results],
-        ),
-        (
-            "largest Tesseract (runs seen)",
-            [
-                f"{result.tesseract_mb:.0f} ({result.tesseract_runs})"
-                if result.tesseract_runs
-                else "–"
-                for result in results
-            ],
         ),
         ("largest single process (`wait4`)", [f"{result.largest_mb:.0f}" for result in results]),
         ("**whole process tree at once**", [f"**{result.tree_mb:.0f}**" for result in results]),
@@ -257,7 +237,7 @@ def report(results: list[Result], pdf: Path) -> str:
             + (f"; runs that failed: {', '.join(failed)}" if failed else "")
             + f".  Pages are streamed: an OCR worker peaks at {max(smallest.workers_mb):.0f} MB "
             f"with {smallest.pages} pages and {max(largest.workers_mb):.0f} MB with "
-            f"{largest.pages} (it renders one page, hands it to Tesseract and drops it).  The "
+            f"{largest.pages} (it renders one page, reads it with Tesseract in-process and drops it).  The "
             f"main process peaks at {text.main_mb:.0f} MB for the one-line text and "
             f"{largest.main_mb:.0f} MB for the {largest.pages}-page scan: libraries and the "
             "extraction stage's language data, not page images.  Other work was running on the "

@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from pipeline import ocr
 from pipeline._exec import tesseract
 from pipeline.ingest import PDF, PageImage
 from pipeline.ocr import (
@@ -125,3 +126,25 @@ def test_a_probe_claims_only_its_own_script_above_its_bar() -> None:
     assert not replace(reading, confidence=40.0).claims
     assert not replace(reading, main_script="Latin").claims
     assert not replace(reading, letters=10).claims
+
+
+@pytest.mark.parametrize(
+    ("recent", "order"),
+    [
+        (None, ["vie", "lao", "tha", "khm", "chi_sim", "mya"]),
+        ("Myanmar", ["mya", "vie", "lao", "tha", "khm", "chi_sim"]),
+        ("Thai", ["lao", "tha", "vie", "khm", "chi_sim", "mya"]),
+    ],
+)
+def test_the_script_last_found_is_probed_first_but_thai_stays_after_lao(
+    recent: str | None, order: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "_recent_script", [recent])
+    assert [probe.pack for probe in ocr._probe_order()] == order
+
+
+def test_a_claimed_script_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_recent_script", [None])
+    path = rasterised_sample("km_kh_to_th_mla.pdf", tmp_path)
+    assert probe_document_packs(job(path, "image/png"))[0] == "khm+eng"
+    assert ocr._recent_script == ["Khmer"]
