@@ -43,6 +43,7 @@ from pipeline.ocr import (  # noqa: E402
     PageJob,
     _probe_band,
     normalise_resolution,
+    page_pixels,
     probe_document_packs,
 )
 
@@ -142,7 +143,7 @@ def measure(show_features: bool) -> list[dict]:
         for name, language, variant, path, dpi in pages(Path(scratch)):
             job = PageJob(PageImage(path, "image/png", 1, dpi), None, None, 120, True, 150_000_000)
             started = time.perf_counter()
-            packs, _ = probe_document_packs(job)
+            packs, _ = probe_document_packs(job, *page_pixels(job))
             seconds = time.perf_counter() - started
             row = {
                 "name": name,

@@ -97,26 +97,39 @@ def ocr_pages(
 
     Pages without a language pack get the one probed on the first page.
     """
-    if jobs and jobs[0].packs is None:
-        packs, rotation = probe_document_packs(jobs[0])
-        jobs = [replace(job, packs=packs) for job in jobs]
-        jobs[0] = replace(jobs[0], rotation=rotation)
-    results = executor.map(ocr_page, jobs) if executor and len(jobs) > 1 else map(ocr_page, jobs)
-    pages = []
-    for page in results:
+    pages: list[Page] = []
+
+    def done(page: Page) -> None:
         if on_page_done:
             on_page_done(page)
         pages.append(page)
+
+    parallel = executor is not None and len(jobs) > 1
+    if jobs and jobs[0].packs is None and not parallel:
+        first = ocr_page(jobs[0])
+        done(first)
+        jobs = [replace(job, packs=first.ocr_language) for job in jobs[1:]]
+    elif jobs and jobs[0].packs is None:
+        packs, rotation = probe_document_packs(jobs[0], *page_pixels(jobs[0]))
+        jobs = [replace(job, packs=packs) for job in jobs]
+        jobs[0] = replace(jobs[0], rotation=rotation)
+    for page in executor.map(ocr_page, jobs) if parallel else map(ocr_page, jobs):
+        done(page)
     return pages
 
 
+def page_pixels(job: PageJob) -> tuple[Image.Image, int]:
+    """The page image at OCR resolution, and its dpi."""
+    return normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
+
+
 def ocr_page(job: PageJob) -> Page:
-    """Read one page image into a `Page` (runs in a worker)."""
+    """Read one page image into a `Page` (runs in a worker); probes its packs if it has none."""
+    image, dpi = page_pixels(job)
     if job.packs is None:
-        packs, rotation = probe_document_packs(job)
+        packs, rotation = probe_document_packs(job, image, dpi)
         job = replace(job, packs=packs, rotation=rotation)
     tesseract.require_packs(job.packs.split("+"), job.tessdata_dir, job.page.path)
-    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
     rotation = job.rotation or 0
     if rotation:
         image = image.rotate(-rotation, expand=True, fillcolor=255)
@@ -212,15 +225,14 @@ def normalise_resolution(
     return image.resize(size, Image.Resampling.LANCZOS), round(dpi * factor)
 
 
-def probe_document_packs(job: PageJob) -> tuple[str, int | None]:
-    """The Tesseract packs for a document, probed on its first OCR page.
+def probe_document_packs(job: PageJob, image: Image.Image, dpi: int) -> tuple[str, int | None]:
+    """The Tesseract packs for a document, probed on its first OCR page (`page_pixels`).
 
     Also returns that page's rotation when the probes needed one (None when
     the page was not checked), so the page is not turned twice.  A page no
     probe claims, even turned as OSD proposes, gets the script whose probe
     came closest to its bar.
     """
-    image, dpi = normalise_resolution(*load_page_image(job.page, job.max_pixels), job.max_pixels)
     readings = _probe(job, _probe_band(job, image, dpi))
     if readings[-1].claims:
         return readings[-1].packs, None
@@ -305,7 +317,7 @@ class ProbeReading:
 def _probe(job: PageJob, band: Image.Image) -> list[ProbeReading]:
     """Read the band with each probe in turn until one claims it; the readings so far."""
     readings = []
-    for probe in _probe_order():
+    for probe in PROBES:
         tesseract.require_packs([probe.pack], job.tessdata_dir, job.page.path)
         output = tesseract.recognise(
             band, probe.pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM
@@ -320,25 +332,8 @@ def _probe(job: PageJob, band: Image.Image) -> list[ProbeReading]:
         )
         readings.append(reading)
         if reading.claims:
-            _recent_script[0] = probe.script
             break
     return readings
-
-
-# The script the last claimed page of this process was in.  A desk's backlog
-# mostly comes from one partner, in one script, so that probe goes first:
-# a Burmese or Chinese document then costs one probe instead of six.  Only
-# the cost depends on the order: a probe claims only its own script above
-# its bar, except Thai, which also claims Lao pages and so stays after Lao.
-_recent_script: list[str | None] = [None]
-
-
-def _probe_order() -> tuple[Probe, ...]:
-    recent = _recent_script[0]
-    first = [probe for probe in PROBES if probe.script == recent]
-    if recent == "Thai":
-        first = [probe for probe in PROBES if probe.script in ("Lao", "Thai")]
-    return (*first, *(probe for probe in PROBES if probe not in first))
 
 
 def _packs_for(script: str, text: str) -> str:

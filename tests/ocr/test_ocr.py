@@ -9,7 +9,6 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from pipeline import ocr
 from pipeline._exec import tesseract
 from pipeline.ingest import PDF, PageImage
 from pipeline.ocr import (
@@ -23,6 +22,7 @@ from pipeline.ocr import (
     clean_ocr_text,
     normalise_resolution,
     ocr_page,
+    page_pixels,
     probe_document_packs,
 )
 
@@ -105,8 +105,8 @@ def rasterised_sample(name: str, folder: Path) -> Path:
 )
 def test_lao_and_thai_scans_are_told_apart(sample: str, packs: str, tmp_path: Path) -> None:
     """The Thai pack reads Lao with confidence 78-88; the Lao probe must claim Lao first."""
-    path = rasterised_sample(sample, tmp_path)
-    assert probe_document_packs(job(path, "image/png"))[0] == packs
+    page_job = job(rasterised_sample(sample, tmp_path), "image/png")
+    assert probe_document_packs(page_job, *page_pixels(page_job))[0] == packs
 
 
 def test_probes_read_five_whole_lines_of_body_text(tmp_path: Path) -> None:
@@ -126,25 +126,3 @@ def test_a_probe_claims_only_its_own_script_above_its_bar() -> None:
     assert not replace(reading, confidence=40.0).claims
     assert not replace(reading, main_script="Latin").claims
     assert not replace(reading, letters=10).claims
-
-
-@pytest.mark.parametrize(
-    ("recent", "order"),
-    [
-        (None, ["vie", "lao", "tha", "khm", "chi_sim", "mya"]),
-        ("Myanmar", ["mya", "vie", "lao", "tha", "khm", "chi_sim"]),
-        ("Thai", ["lao", "tha", "vie", "khm", "chi_sim", "mya"]),
-    ],
-)
-def test_the_script_last_found_is_probed_first_but_thai_stays_after_lao(
-    recent: str | None, order: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(ocr, "_recent_script", [recent])
-    assert [probe.pack for probe in ocr._probe_order()] == order
-
-
-def test_a_claimed_script_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "_recent_script", [None])
-    path = rasterised_sample("km_kh_to_th_mla.pdf", tmp_path)
-    assert probe_document_packs(job(path, "image/png"))[0] == "khm+eng"
-    assert ocr._recent_script == ["Khmer"]
