@@ -12,10 +12,13 @@ then any shared read-only directories an intake desk configures.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -199,18 +202,36 @@ def remove_model(from_code: str, models_dir: Path, to_code: str = "en") -> Insta
     return model
 
 
+@contextmanager
+def _argos_log_silenced() -> Iterator[None]:
+    """argostranslate prints each network error as a tuple on stdout; our one-line error says it."""
+    logger = logging.getLogger("argostranslate.utils")
+    previous = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = previous
+
+
 def install_from_index(from_code: str, models_dir: Path, to_code: str = "en") -> InstalledModel:
     """Download a package from the Argos index (the only networked operation)."""
     from argostranslate import package as argos_package
+    from argostranslate import settings as argos_settings
 
-    try:
+    index = Path(argos_settings.local_package_index)
+    fetched_before = index.stat().st_mtime_ns if index.exists() else None
+    with _argos_log_silenced():
         argos_package.update_package_index()
-        available = argos_package.get_available_packages()
-    except Exception as error:
+    if not index.exists() or index.stat().st_mtime_ns == fetched_before:
+        # argostranslate logs the failure and carries on; without an index its
+        # get_available_packages() recurses until Python's limit.
         raise MissingDependencyError(
-            f"cannot reach the Argos package index ({error}); on an air-gapped machine copy the "
-            "package file over and run `mla models install FILE.argosmodel`"
-        ) from error
+            f"cannot reach the Argos package index ({argos_settings.remote_package_index}); on an "
+            "air-gapped machine copy the package file over and run "
+            "`mla models install FILE.argosmodel`"
+        )
+    available = argos_package.get_available_packages()
     matches = [p for p in available if p.from_code == from_code and p.to_code == to_code]
     if not matches:
         raise MissingDependencyError(

@@ -211,3 +211,25 @@ def test_help_says_which_command_goes_online(runner: CliRunner) -> None:
     )
     install_help = " ".join(runner.invoke(cli, ["models", "install", "--help"]).output.split())
     assert "the only networked operation of the tool" in install_help
+
+
+def test_model_install_from_the_index_without_network_is_one_clear_line(
+    run_mla: Callable[..., Any], tmp_path: Path
+) -> None:
+    """argostranslate logs each failure and, with no index on disk, recursed until Python's limit."""
+    home = tmp_path / "home"
+    home.mkdir()
+    run = run_mla(
+        "models",
+        "install",
+        "th",
+        "--models-dir",
+        tmp_path / "models",
+        prefix=network_namespace(),
+        env={"HOME": str(home), "XDG_DATA_HOME": str(home / "data")},
+    )
+    assert run.returncode == ExitCode.missing_dependency, run.stderr
+    assert run.stdout == ""
+    assert run.stderr.startswith("mla: error: cannot reach the Argos package index (https://")
+    assert "mla models install FILE.argosmodel" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
