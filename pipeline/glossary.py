@@ -18,8 +18,9 @@ Matching (`Glossary.match`) finds terms in page text, longest first and
 without overlaps, and reports offsets into the original text.  Text and terms
 are compared after normalisation: NFC, whitespace runs as one space,
 invisible format characters removed, Tesseract's split Thai/Lao SARA AM
-rejoined, and case folded for Latin-script languages (casefold between two
-NFC passes, which keeps Vietnamese diacritics).
+rejoined, case folded for Latin-script languages (casefold between two
+NFC passes, which keeps Vietnamese diacritics), and Vietnamese tones of a
+closing oa, oe, uy written on the second vowel ("hòa" as "hoà").
 
 Where a match may start or end:
 
@@ -209,6 +210,8 @@ class Glossary:
         fold = self.lang in CASE_FOLDED
         pieces = [_normalise_cluster(cluster, fold) for cluster in clusters]
         normalised = "".join(pieces)
+        if self.lang == "vi":
+            normalised = _new_style_tones(normalised)
         offsets = []
         first_cluster_at: dict[int, int] = {}
         position = 0
@@ -253,7 +256,24 @@ class Glossary:
 def normalise(text: str, lang: str) -> str:
     """The form in which glossary sources and texts are compared (see module docstring)."""
     fold = lang in CASE_FOLDED
-    return "".join(_normalise_cluster(text[a:b], fold) for a, b in _cluster_spans(text))
+    normalised = "".join(_normalise_cluster(text[a:b], fold) for a, b in _cluster_spans(text))
+    return _new_style_tones(normalised) if lang == "vi" else normalised
+
+
+# Vietnamese writes the tone of a closing oa, oe or uy on either vowel: "hòa"
+# (the old style, most of our glossary) and "hoà" (the new style) are one
+# word.  Both sides are compared in the new style.  Each vowel is one NFC
+# character before and after, so match offsets do not move.
+_OLD_STYLE_TONE = re.compile(r"([òóỏõọ])([ae])(?![^\W\d_])|([ùúủũụ])(y)(?![^\W\d_])")
+
+
+def _new_style_tones(text: str) -> str:
+    def move(found: re.Match[str]) -> str:
+        toned, plain = found.group(1) or found.group(3), found.group(2) or found.group(4)
+        base, *tone = unicodedata.normalize("NFD", toned)
+        return base + unicodedata.normalize("NFC", plain + "".join(tone))
+
+    return _OLD_STYLE_TONE.sub(move, text)
 
 
 def bundled_glossary_dir() -> Path:

@@ -157,3 +157,12 @@ def test_only_marks_compose_with_a_preceding_character() -> None:
             if len(unicodedata.normalize("NFC", chr(int(parts[0], 16)) + second)) == 1:
                 composing.add(second)
     assert {char for char in composing if unicodedata.category(char)[0] != "M"} == set()
+
+
+def test_vietnamese_tone_on_either_vowel_of_oa_oe_uy_is_one_word() -> None:
+    """ "Tòa án" (old style) and "Toà án" (new style) are the same court."""
+    sources = ["tòa án", "thuỷ sản", "khỏe"]
+    text = "Toà án xử vụ thủy sản; sức khoẻ; hoàn tất"
+    assert found_with("vi", sources, text) == ["Toà án", "thủy sản", "khoẻ"]
+    assert normalise("Tòa", "vi") == normalise("toà", "vi") == "toà"
+    assert normalise("hoàn", "vi") == "hoàn"  # a tone before a final consonant stays put
