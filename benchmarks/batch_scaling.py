@@ -161,8 +161,8 @@ def report(runs: list[Run], total_s: float) -> str:
             f"best {best[2]:.1f} s with 2; target ≥ 1.7× on 2 cores).",
             "",
             "Peak RSS per worker is the worker process's own peak (`ru_maxrss`, "
-            "including what it shares with the main process from `fork`); Tesseract runs as "
-            "the worker's child and is counted in the largest-process column.",
+            "including what it shares with the main process from `fork`); Tesseract runs "
+            "inside the worker, so its memory is part of that peak.",
             *(
                 [
                     "",
