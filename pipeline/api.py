@@ -11,13 +11,14 @@ import functools
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline._exec import tesseract
 from pipeline.document import Document, Page
-from pipeline.exceptions import MlaError
+from pipeline.exceptions import InputFileError, MlaError
 from pipeline.extract import extract_request
 from pipeline.glossary import GLOSSARY_LANGUAGES, Glossary, load_glossary
 from pipeline.ingest import ingest
@@ -139,7 +140,8 @@ def intake(
     """Process each file into `out_dir/<stem>/`; failures are returned, not raised."""
     outcomes: list[Outcome] = []
     taken: set[Path] = set()
-    with ocr_executor(options.ocr.jobs) as executor:
+    with ExitStack() as pools:
+        executor = pools.enter_context(ocr_executor(options.ocr.jobs))
         for path in paths:
             try:
                 document = process_document(path, options, executor, on_page_done)
@@ -149,6 +151,12 @@ def intake(
                 outcome = Outcome(path=path, folder=folder, document=document)
             except MlaError as error:
                 outcome = Outcome(path=path, error=error)
+            except BrokenProcessPool:
+                # Tesseract runs in the workers: a crash in native code kills one,
+                # which breaks the pool.  The file fails; the next ones get a new pool.
+                error = InputFileError("an OCR worker died while reading this file", path)
+                outcome = Outcome(path=path, error=error)
+                executor = pools.enter_context(ocr_executor(options.ocr.jobs))
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
