@@ -111,7 +111,7 @@ def _compile(source: str) -> re.Pattern[str]:
 
 # --- month names -------------------------------------------------------------
 
-_MONTH_KEYS = (
+ENGLISH_MONTHS = (
     "january",
     "february",
     "march",
@@ -166,7 +166,7 @@ def _month_names(lang: str) -> dict[str, int]:
     info = default_loader.get_locale(_DATEPARSER_LOCALE.get(lang, lang)).info
     names = {
         name: number
-        for number, key in enumerate(_MONTH_KEYS, start=1)
+        for number, key in enumerate(ENGLISH_MONTHS, start=1)
         for name in info.get(key, ())
         if name not in _EXCLUDED_MONTH_NAMES.get(lang, ())
     }

@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from pipeline.dates import ENGLISH_MONTHS
 from pipeline.extract.context import ExtractContext, Unit
 from pipeline.extract.countries import country_named, find_countries
 from pipeline.extract.model import Evidence, Person
@@ -195,18 +196,7 @@ NOT_NAME_WORDS = frozenset(
         "name",
         "nationality",
         "sex",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *ENGLISH_MONTHS,
         "monday",
         "tuesday",
         "wednesday",
