@@ -20,7 +20,7 @@ import html
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -33,18 +33,15 @@ sys.path.insert(0, str(ROOT / "samples"))
 import build  # noqa: E402  (samples/build.py: fonts and scan degradations)
 from weasyprint import HTML  # noqa: E402
 
-from pipeline._exec import tesseract  # noqa: E402
 from pipeline.ingest import PageImage  # noqa: E402
-from pipeline.languages import LANGUAGES, script_of  # noqa: E402
+from pipeline.languages import LANGUAGES  # noqa: E402
 from pipeline.ocr import (  # noqa: E402
-    PROBE_DPI,
-    PROBE_PSM,
     PROBES,
     PageJob,
     _probe_band,
-    normalise_resolution,
     page_pixels,
     probe_document_packs,
+    read_probe,
 )
 
 STYLES = {
@@ -124,16 +121,12 @@ def found_pack(packs: str) -> str:
 
 
 def features(job: PageJob) -> str:
-    image, dpi = normalise_resolution(Image.open(job.page.path).convert("L"), job.page.dpi)
-    band = _probe_band(job, image, dpi)
+    band = _probe_band(job, *page_pixels(job))
     cells = []
     for probe in PROBES:
-        output = tesseract.recognise(band, probe.pack, PROBE_DPI, None, 60, PROBE_PSM)
-        letters = Counter(script_of(char) for char in output.text if script_of(char))
-        confidences = output.word_confidences
-        mean = sum(confidences) / len(confidences) if confidences else 0.0
-        main = letters.most_common(1)[0][0][:3] if letters else "-"
-        cells.append(f"{probe.pack} {mean:.0f}/{sum(letters.values())}/{main}")
+        reading = read_probe(job, band, probe)
+        main = (reading.main_script or "-")[:3]
+        cells.append(f"{probe.pack} {reading.confidence:.0f}/{reading.letters}/{main}")
     return " | ".join(cells)
 
 

@@ -191,15 +191,7 @@ def _band_confidence(job: PageJob, image: Image.Image, dpi: int) -> float:
     OSD proposes false turns on scripts it does not know (a Burmese scan came
     out 180°); reading one band each way costs a fraction of a page.
     """
-    output = tesseract.recognise(
-        _probe_band(job, image, dpi),
-        job.packs,
-        PROBE_DPI,
-        job.tessdata_dir,
-        job.timeout_s,
-        PROBE_PSM,
-    )
-    return _mean(output.word_confidences)
+    return _mean(_read_band(job, _probe_band(job, image, dpi), job.packs).word_confidences)
 
 
 def normalise_resolution(
@@ -318,22 +310,28 @@ def _probe(job: PageJob, band: Image.Image) -> list[ProbeReading]:
     """Read the band with each probe in turn until one claims it; the readings so far."""
     readings = []
     for probe in PROBES:
-        tesseract.require_packs([probe.pack], job.tessdata_dir, job.page.path)
-        output = tesseract.recognise(
-            band, probe.pack, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM
-        )
-        letters = Counter(script_of(char) for char in output.text if script_of(char))
-        reading = ProbeReading(
-            probe=probe,
-            packs=_packs_for(probe.script, output.text),
-            confidence=_mean(output.word_confidences),
-            letters=sum(letters.values()),
-            main_script=letters.most_common(1)[0][0] if letters else None,
-        )
-        readings.append(reading)
-        if reading.claims:
+        readings.append(read_probe(job, band, probe))
+        if readings[-1].claims:
             break
     return readings
+
+
+def read_probe(job: PageJob, band: Image.Image, probe: Probe) -> ProbeReading:
+    """What `probe`'s pack reads on the band."""
+    tesseract.require_packs([probe.pack], job.tessdata_dir, job.page.path)
+    output = _read_band(job, band, probe.pack)
+    letters = Counter(script_of(char) for char in output.text if script_of(char))
+    return ProbeReading(
+        probe=probe,
+        packs=_packs_for(probe.script, output.text),
+        confidence=_mean(output.word_confidences),
+        letters=sum(letters.values()),
+        main_script=letters.most_common(1)[0][0] if letters else None,
+    )
+
+
+def _read_band(job: PageJob, band: Image.Image, packs: str) -> tesseract.OcrOutput:
+    return tesseract.recognise(band, packs, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM)
 
 
 def _packs_for(script: str, text: str) -> str:
