@@ -7,8 +7,8 @@ tone, blur, noise, speckles, a slight skew).  On each page the pipeline's
 own `probe_document_packs` picks the Tesseract packs; the table gives how
 often the script is right and the seconds it took.  `--features` also prints,
 for every page, what each probe read on the band (mean word confidence,
-letters, main script): the evidence the thresholds in pipeline/ocr.py
-rest on.
+letters, main script) and on the one line it screens with: the evidence the
+thresholds in pipeline/ocr.py rest on.
 
     .venv/bin/python benchmarks/script_probes.py [--write] [--features]
 """
@@ -37,7 +37,9 @@ from pipeline.ingest import PageImage  # noqa: E402
 from pipeline.languages import LANGUAGES  # noqa: E402
 from pipeline.ocr import (  # noqa: E402
     PROBES,
+    SCREEN_PSM,
     PageJob,
+    ProbeReading,
     _probe_band,
     page_pixels,
     probe_document_packs,
@@ -121,13 +123,21 @@ def found_pack(packs: str) -> str:
 
 
 def features(job: PageJob) -> str:
+    """Each probe's five-line reading, and its one-line screen where it has one."""
     band = _probe_band(job, *page_pixels(job))
     cells = []
     for probe in PROBES:
-        reading = read_probe(job, band, probe)
-        main = (reading.main_script or "-")[:3]
-        cells.append(f"{probe.pack} {reading.confidence:.0f}/{reading.letters}/{main}")
+        reading = read_probe(job, band.lines, probe)
+        cell = f"{probe.pack} {reading.confidence:.0f}/{reading.letters}/{_abbreviated(reading)}"
+        if probe.screen_confidence is not None and band.screen_line is not None:
+            screen = read_probe(job, band.screen_line, probe, SCREEN_PSM)
+            cell += f" (line {screen.confidence:.0f}/{_abbreviated(screen)})"
+        cells.append(cell)
     return " | ".join(cells)
+
+
+def _abbreviated(reading: ProbeReading) -> str:
+    return (reading.main_script or "-")[:3]
 
 
 def measure(show_features: bool) -> list[dict]:

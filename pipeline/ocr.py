@@ -7,9 +7,12 @@ Measured on the samples (benchmarks/RESULTS.md), two things shaped this:
   the script is found by *probes*: five text lines of the first page, at
   150 dpi, read with one script's pack at a time.  A pack for the wrong
   script yields low word confidence (< 40) except Thai, which reads anything
-  confidently, so Thai is probed after Lao and with a high bar.  The script
-  is decided once per document, and a Latin probe's text also gives the
-  language (Vietnamese, Indonesian, Malay, Filipino or English).
+  confidently, so Thai has a high bar and gives way to Lao.  Before reading
+  the five lines, a probe reads one of them: a page clearly not in its
+  script is left for last, which spares most of the probes' work on
+  non-Latin pages.  The script is decided once per document, and a Latin
+  probe's text also gives the language (Vietnamese, Indonesian, Malay,
+  Filipino or English).
 * OSD costs a quarter of a page's OCR time, and nearly every page is upright,
   so a page is OCRed as it is and OSD runs only when the result is poor; a
   rotation is kept only if it improves the confidence.
@@ -45,29 +48,44 @@ LINE_PADDING = 4
 PROBE_BANDS = ((0.30, 0.45), (0.15, 0.30), (0.45, 0.60), (0.60, 0.75))
 MIN_PROBE_CHARS = 40
 PROBE_PSM = 4
+SCREEN_PSM = 7
 
 
 @dataclass(frozen=True)
 class Probe:
-    """A script, the pack that reads it, and the mean word confidence that claims a page for it."""
+    """A script, the pack that reads it, and the mean word confidences that decide.
+
+    `min_confidence` on the five lines claims a page for the script.
+    `screen_confidence` on one line lets the five-line reading go ahead now
+    (None: always read); a page screened out is read in full only if no
+    other probe claims it.  A claim gives way to the `yields_to` script's
+    own claim, even if that probe was screened out.
+    """
 
     script: str
     pack: str
     min_confidence: float
+    screen_confidence: float | None = None
+    yields_to: str | None = None
 
 
 # Bars set between what each pack reads on its own script and on the others,
 # on 62 rendered and scanned pages in all ten languages
 # (benchmarks/script_probes.py --features): Latin 79-97 vs at most 57, Lao
-# 54-57 vs 35, Thai 89-94 vs 77 (but 86 on Lao, so Thai comes after Lao),
+# 54-57 vs 35, Thai 89-94 vs 77 (but 86 on Lao, so Thai yields to Lao),
 # Khmer 62-88 vs 39, Chinese 85-91 (and only it reads Han), Burmese 47-66 vs
-# 37.  Otherwise the order is cheapest first.
+# 37.  Screen bars, on one line of the same pages: Latin 76-96 vs at most
+# 50, Thai 91-95 vs 77 (Lao aside), Khmer 48-91 vs 39, Chinese 85-93 and
+# only it reads Han.  Lao lines read 22-67 against up to 38 on other
+# scripts, so its bar turns some Lao pages away: that costs time, not
+# accuracy, since Thai yields to Lao.  Burmese, the last, is not screened.
+# Otherwise the order is cheapest first.
 PROBES = (
-    Probe("Latin", "vie", 68.0),
-    Probe("Lao", "lao", 45.0),
-    Probe("Thai", "tha", 83.0),
-    Probe("Khmer", "khm", 50.0),
-    Probe("Han", "chi_sim", 60.0),
+    Probe("Latin", "vie", 68.0, screen_confidence=60.0),
+    Probe("Lao", "lao", 45.0, screen_confidence=30.0),
+    Probe("Thai", "tha", 83.0, screen_confidence=75.0, yields_to="Lao"),
+    Probe("Khmer", "khm", 50.0, screen_confidence=30.0),
+    Probe("Han", "chi_sim", 60.0, screen_confidence=60.0),
     Probe("Myanmar", "mya", 42.0),
 )
 POOR_CONFIDENCE = 55.0
@@ -191,7 +209,8 @@ def _band_confidence(job: PageJob, image: Image.Image, dpi: int) -> float:
     OSD proposes false turns on scripts it does not know (a Burmese scan came
     out 180°); reading one band each way costs a fraction of a page.
     """
-    return _mean(_read_band(job, _probe_band(job, image, dpi), job.packs).word_confidences)
+    band = _probe_band(job, image, dpi).lines
+    return _mean(_read_band(job, band, job.packs, PROBE_PSM).word_confidences)
 
 
 def normalise_resolution(
@@ -225,23 +244,37 @@ def probe_document_packs(job: PageJob, image: Image.Image, dpi: int) -> tuple[st
     probe claims, even turned as OSD proposes, gets the script whose probe
     came closest to its bar.
     """
-    readings = _probe(job, _probe_band(job, image, dpi))
-    if readings[-1].claims:
-        return readings[-1].packs, None
+    claim, readings = _probe(job, _probe_band(job, image, dpi))
+    if claim is not None:
+        return claim.packs, None
     if job.fix_orientation:
         tesseract.require_packs(["osd"], job.tessdata_dir, job.page.path)
         orientation = tesseract.detect_orientation(image, dpi, job.tessdata_dir)
         if orientation is not None and orientation.rotate:
             turned = image.rotate(-orientation.rotate, expand=True, fillcolor=255)
-            turned_readings = _probe(job, _probe_band(job, turned, dpi))
-            if turned_readings[-1].claims:
-                return turned_readings[-1].packs, orientation.rotate
+            turned_claim, _ = _probe(job, _probe_band(job, turned, dpi))
+            if turned_claim is not None:
+                return turned_claim.packs, orientation.rotate
     closest = max(readings, key=lambda reading: reading.margin)
     tesseract.require_packs(closest.packs.split("+"), job.tessdata_dir, job.page.path)
     return closest.packs, None
 
 
-def _probe_band(job: PageJob, image: Image.Image, dpi: int) -> Image.Image:
+@dataclass(frozen=True)
+class ProbeBand:
+    """Whole text lines to probe, and one of them to screen with (None on a fixed band).
+
+    The screening line is the one with the fewest word spaces for its width:
+    Latin names and numbers inside a Thai or Chinese letter (a bank's name,
+    an account number) bring spaces, and a line of them says little about
+    the page's script.
+    """
+
+    lines: Image.Image
+    screen_line: Image.Image | None
+
+
+def _probe_band(job: PageJob, image: Image.Image, dpi: int) -> ProbeBand:
     """PROBE_LINES whole text lines of body text, at probe resolution.
 
     Tesseract's own layout analysis finds the lines (it copes with skew and
@@ -257,18 +290,24 @@ def _probe_band(job: PageJob, image: Image.Image, dpi: int) -> Image.Image:
     tesseract.require_packs([PROBES[0].pack], job.tessdata_dir, job.page.path)
     lines = tesseract.text_lines(small, PROBE_DPI, PROBES[0].pack, job.tessdata_dir, PROBE_PSM)
     if len(lines) < PROBE_LINES:
-        return _inkiest_band(small)
+        return ProbeBand(_inkiest_band(small), None)
     first = max(
         range(len(lines) - PROBE_LINES + 1),
-        key=lambda index: sum(box[2] - box[0] for box in lines[index : index + PROBE_LINES]),
+        key=lambda index: sum(line.width for line in lines[index : index + PROBE_LINES]),
     )
     window = lines[first : first + PROBE_LINES]
+    fewest_spaces = min(window, key=lambda line: line.words / max(1, line.width))
+    return ProbeBand(_crop_lines(small, window), _crop_lines(small, [fewest_spaces]))
+
+
+def _crop_lines(small: Image.Image, lines: list[tesseract.TextLine]) -> Image.Image:
+    boxes = [line.box for line in lines]
     return small.crop(
         (
-            max(0, min(box[0] for box in window) - LINE_PADDING),
-            max(0, min(box[1] for box in window) - LINE_PADDING),
-            min(small.width, max(box[2] for box in window) + LINE_PADDING),
-            min(small.height, max(box[3] for box in window) + LINE_PADDING),
+            max(0, min(box[0] for box in boxes) - LINE_PADDING),
+            max(0, min(box[1] for box in boxes) - LINE_PADDING),
+            min(small.width, max(box[2] for box in boxes) + LINE_PADDING),
+            min(small.height, max(box[3] for box in boxes) + LINE_PADDING),
         )
     )
 
@@ -306,20 +345,53 @@ class ProbeReading:
         return self.margin >= 0
 
 
-def _probe(job: PageJob, band: Image.Image) -> list[ProbeReading]:
-    """Read the band with each probe in turn until one claims it; the readings so far."""
-    readings = []
+def _probe(job: PageJob, band: ProbeBand) -> tuple[ProbeReading | None, list[ProbeReading]]:
+    """The reading that claims the band (None if none does), and every five-line reading made.
+
+    Probes go in order; one whose screen turns the page away is read in full
+    only after all the others failed to claim it.
+    """
+    readings: list[ProbeReading] = []
+    screened_out: list[Probe] = []
     for probe in PROBES:
-        readings.append(read_probe(job, band, probe))
+        if not _passes_screen(job, band, probe):
+            screened_out.append(probe)
+            continue
+        readings.append(read_probe(job, band.lines, probe))
         if readings[-1].claims:
-            break
-    return readings
+            return _unless_rival_claims(job, band, readings, screened_out), readings
+    for probe in screened_out:
+        readings.append(read_probe(job, band.lines, probe))
+        if readings[-1].claims:
+            return readings[-1], readings
+    return None, readings
 
 
-def read_probe(job: PageJob, band: Image.Image, probe: Probe) -> ProbeReading:
-    """What `probe`'s pack reads on the band."""
+def _passes_screen(job: PageJob, band: ProbeBand, probe: Probe) -> bool:
+    if probe.screen_confidence is None or band.screen_line is None:
+        return True
+    screen = read_probe(job, band.screen_line, probe, SCREEN_PSM)
+    return screen.main_script == probe.script and screen.confidence >= probe.screen_confidence
+
+
+def _unless_rival_claims(
+    job: PageJob, band: ProbeBand, readings: list[ProbeReading], screened_out: list[Probe]
+) -> ProbeReading:
+    """The last reading's claim, unless the script it yields to was screened out and claims."""
+    claim = readings[-1]
+    rival = next((probe for probe in screened_out if probe.script == claim.probe.yields_to), None)
+    if rival is None:
+        return claim
+    readings.append(read_probe(job, band.lines, rival))
+    return readings[-1] if readings[-1].claims else claim
+
+
+def read_probe(
+    job: PageJob, image: Image.Image, probe: Probe, psm: int = PROBE_PSM
+) -> ProbeReading:
+    """What `probe`'s pack reads on the band (or on one line, with `SCREEN_PSM`)."""
     tesseract.require_packs([probe.pack], job.tessdata_dir, job.page.path)
-    output = _read_band(job, band, probe.pack)
+    output = _read_band(job, image, probe.pack, psm)
     letters = Counter(script_of(char) for char in output.text if script_of(char))
     return ProbeReading(
         probe=probe,
@@ -330,8 +402,8 @@ def read_probe(job: PageJob, band: Image.Image, probe: Probe) -> ProbeReading:
     )
 
 
-def _read_band(job: PageJob, band: Image.Image, packs: str) -> tesseract.OcrOutput:
-    return tesseract.recognise(band, packs, PROBE_DPI, job.tessdata_dir, job.timeout_s, PROBE_PSM)
+def _read_band(job: PageJob, band: Image.Image, packs: str, psm: int) -> tesseract.OcrOutput:
+    return tesseract.recognise(band, packs, PROBE_DPI, job.tessdata_dir, job.timeout_s, psm)
 
 
 def _packs_for(script: str, text: str) -> str:

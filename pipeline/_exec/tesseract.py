@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -159,19 +160,32 @@ def _word_confidences(library: ModuleType, engine: Any) -> list[float]:
     return confidences
 
 
+@dataclass(frozen=True)
+class TextLine:
+    """A line's box (left, top, right, bottom), and how many words layout analysis split it into."""
+
+    box: tuple[int, int, int, int]
+    words: int
+
+    @property
+    def width(self) -> int:
+        return self.box[2] - self.box[0]
+
+
 def text_lines(
     image: Image.Image, dpi: int, packs: str, tessdata_dir: Path | None, psm: int
-) -> list[tuple[int, int, int, int]]:
-    """Boxes (left, top, right, bottom) of the text lines layout analysis finds, in reading order."""
+) -> list[TextLine]:
+    """The text lines layout analysis finds, in reading order."""
     library = _library()
     with _page(_engine(packs, tessdata_dir), image, dpi, psm) as engine:
         layout = engine.AnalyseLayout()
         if layout is None:
             return []
-        level = library.RIL.TEXTLINE
-        return [
-            box for line in library.iterate_level(layout, level) if (box := line.BoundingBox(level))
-        ]
+        line = library.RIL.TEXTLINE
+        words = Counter(
+            word.BoundingBox(line) for word in library.iterate_level(layout, library.RIL.WORD)
+        )
+    return [TextLine(box, count) for box, count in words.items() if box]
 
 
 def detect_orientation(

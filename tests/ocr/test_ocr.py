@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from pipeline import ocr
 from pipeline._exec import tesseract
 from pipeline.ingest import PDF, PageImage
 from pipeline.ocr import (
@@ -16,7 +17,9 @@ from pipeline.ocr import (
     PROBE_LINES,
     PROBE_PSM,
     PROBES,
+    SCREEN_PSM,
     PageJob,
+    Probe,
     ProbeReading,
     _probe_band,
     clean_ocr_text,
@@ -113,9 +116,65 @@ def test_probes_read_five_whole_lines_of_body_text(tmp_path: Path) -> None:
     path = rasterised_sample("vi_vn_to_kh_mla.pdf", tmp_path)
     image = Image.open(path)
     band = _probe_band(job(path, "image/png"), image, 300)
-    lines = tesseract.text_lines(band, PROBE_DPI, "vie", None, PROBE_PSM)
+    lines = tesseract.text_lines(band.lines, PROBE_DPI, "vie", None, PROBE_PSM)
     assert len(lines) == PROBE_LINES
-    assert band.width > image.width / 2 * PROBE_DPI / 300  # body lines, not a short heading
+    assert band.lines.width > image.width / 2 * PROBE_DPI / 300  # body lines, not a heading
+    assert len(tesseract.text_lines(band.screen_line, PROBE_DPI, "vie", None, PROBE_PSM)) == 1
+
+
+def test_the_screening_line_is_not_the_one_with_latin_words(tmp_path: Path) -> None:
+    """The Chinese photo's widest line names a bank in English; that line would screen as Latin."""
+    page_job = job(SAMPLES / "zh_cn_to_la_mla_photo.jpg", "image/jpeg", dpi=225)
+    band = _probe_band(page_job, *page_pixels(page_job))
+    screen = ocr.read_probe(page_job, band.screen_line, PROBES[4], SCREEN_PSM)
+    assert (screen.probe.pack, screen.main_script) == ("chi_sim", "Han")
+
+
+@pytest.fixture
+def full_readings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The packs that read all five probe lines, in order (one-line screens left out)."""
+    packs: list[str] = []
+    read = ocr.read_probe
+
+    def spy(page_job: PageJob, image: Image.Image, probe: Probe, psm: int = PROBE_PSM):
+        if psm == PROBE_PSM:
+            packs.append(probe.pack)
+        return read(page_job, image, probe, psm)
+
+    monkeypatch.setattr(ocr, "read_probe", spy)
+    return packs
+
+
+def test_screens_spare_other_scripts_the_five_line_reading(full_readings: list[str]) -> None:
+    page_job = job(SAMPLES / "zh_cn_to_la_mla_photo.jpg", "image/jpeg", dpi=225)
+    assert probe_document_packs(page_job, *page_pixels(page_job))[0] == "chi_sim"
+    assert full_readings == ["chi_sim"]
+
+
+def test_thai_yields_to_lao_even_when_the_lao_screen_turned_the_page_away(
+    full_readings: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Thai reads Lao confidently; a Lao page screened out by Lao must not end up Thai."""
+    strict = {
+        "Lao": {"screen_confidence": 101.0},  # Lao's screen turns every page away
+        "Thai": {"min_confidence": 50.0},  # and Thai surely claims the Lao page
+    }
+    probes = tuple(replace(probe, **strict.get(probe.script, {})) for probe in PROBES)
+    monkeypatch.setattr(ocr, "PROBES", probes)
+    page_job = job(rasterised_sample("lo_la_to_vn_mla.pdf", tmp_path), "image/png")
+    assert probe_document_packs(page_job, *page_pixels(page_job))[0] == "lao+eng"
+    assert full_readings == ["tha", "lao"]
+
+
+def test_a_page_no_probe_claims_is_read_in_full_by_every_probe(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    unreachable = tuple(replace(probe, min_confidence=101.0) for probe in PROBES)
+    monkeypatch.setattr(ocr, "PROBES", unreachable)
+    page_job = job(rasterised_sample("th_th_to_my_mla.pdf", tmp_path), "image/png")
+    claim, readings = ocr._probe(page_job, _probe_band(page_job, *page_pixels(page_job)))
+    assert claim is None
+    assert sorted(reading.probe.pack for reading in readings) == sorted(p.pack for p in PROBES)
 
 
 def test_a_probe_claims_only_its_own_script_above_its_bar() -> None:
