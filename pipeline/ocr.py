@@ -23,6 +23,7 @@ towards 300 dpi first.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -328,10 +329,15 @@ class ProbeReading:
     """What one pack read on the band, and the packs it stands for."""
 
     probe: Probe
-    packs: str
+    text: str
     confidence: float
     letters: int
     main_script: str | None
+
+    @functools.cached_property
+    def packs(self) -> str:
+        """Found only for the reading that decides: screens and rejected probes need no language."""
+        return _packs_for(self.probe.script, self.text)
 
     @property
     def margin(self) -> float:
@@ -395,7 +401,7 @@ def read_probe(
     letters = Counter(script_of(char) for char in output.text if script_of(char))
     return ProbeReading(
         probe=probe,
-        packs=_packs_for(probe.script, output.text),
+        text=output.text,
         confidence=_mean(output.word_confidences),
         letters=sum(letters.values()),
         main_script=letters.most_common(1)[0][0] if letters else None,

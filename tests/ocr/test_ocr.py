@@ -180,7 +180,7 @@ def test_a_page_no_probe_claims_is_read_in_full_by_every_probe(
 def test_a_probe_claims_only_its_own_script_above_its_bar() -> None:
     khmer = PROBES[3]
     assert khmer.script == "Khmer"
-    reading = ProbeReading(khmer, "khm+eng", confidence=61.0, letters=400, main_script="Khmer")
+    reading = ProbeReading(khmer, "ក" * 400, confidence=61.0, letters=400, main_script="Khmer")
     assert reading.claims and reading.margin == 11.0
     assert not replace(reading, confidence=40.0).claims
     assert not replace(reading, main_script="Latin").claims
